@@ -106,7 +106,8 @@ class ProtoJsonTest {
 
   @Test
   void malformedJsonIsRejectedWithTheMessageType() {
-    assertThatThrownBy(() -> ProtoJson.parse("{\"term\":\"not a number\"}", Lease.getDefaultInstance()))
+    assertThatThrownBy(
+            () -> ProtoJson.parse("{\"term\":\"not a number\"}", Lease.getDefaultInstance()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Cannot parse icegate.v1.Lease:");
   }

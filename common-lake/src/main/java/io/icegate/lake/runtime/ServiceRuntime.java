@@ -1,0 +1,56 @@
+package io.icegate.lake.runtime;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts one service in its own Micronaut context, so the standalone mode can run all five in one
+ * JVM and each single-service main runs one.
+ *
+ * <p>Every context scans the whole classpath; the {@link IceGateService#PROPERTY} set here is what
+ * each service's package-level requirement checks, so a context only carries its own service's
+ * controllers and jobs. It is set as a builder property because those win over {@code -D} flags and
+ * environment variables, which would otherwise leak into every context of one JVM.
+ */
+public final class ServiceRuntime {
+  private ServiceRuntime() {}
+
+  /**
+   * Starts {@code service} with {@code overrides} (highest precedence) over the user's
+   * configuration (command line, system properties, environment, application.yml) over the
+   * service's defaults; returns the running context, which the caller closes.
+   */
+  public static ApplicationContext start(
+      IceGateService service, Map<String, Object> overrides, String... args) {
+    Map<String, Object> defaults = new HashMap<>();
+    defaults.put("micronaut.server.port", service.defaultHttpPort());
+    defaults.put("micronaut.application.name", "icegate-" + service.id());
+
+    Map<String, Object> forced = new HashMap<>(overrides);
+    forced.put(IceGateService.PROPERTY, service.id());
+
+    ApplicationContext context =
+        ApplicationContext.builder()
+            .args(args)
+            // Lowest precedence: anything the user configures wins over these.
+            .propertySources(PropertySource.of("icegate-defaults", defaults, Integer.MIN_VALUE))
+            .properties(forced)
+            .deduceEnvironment(false)
+            .start();
+    try {
+      context.getBean(EmbeddedServer.class).start();
+      return context;
+    } catch (RuntimeException e) {
+      context.close();
+      throw e;
+    }
+  }
+
+  /** The port the service's HTTP server listens on. */
+  public static int httpPort(ApplicationContext context) {
+    return context.getBean(EmbeddedServer.class).getPort();
+  }
+}
