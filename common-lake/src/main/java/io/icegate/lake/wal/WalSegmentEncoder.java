@@ -2,21 +2,26 @@ package io.icegate.lake.wal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.lake.tenant.TenantId;
 import io.icegate.proto.ProtoJson;
 import io.icegate.proto.v1.WalBatch;
 import io.icegate.proto.v1.WalSegmentFooter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.inmemory.InMemoryOutputFile;
 import org.apache.iceberg.io.FileAppender;
 import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
 
 /**
  * Writes one WAL segment: a Parquet file in the target table's Iceberg schema (field ids included),
@@ -45,6 +50,9 @@ public final class WalSegmentEncoder {
    * and creation time; its batch list is replaced by the batches written.
    */
   public EncodedSegment encode(WalSegmentFooter header, List<WalBatchRows> batches) {
+    if (batches.isEmpty()) {
+      throw new IllegalArgumentException("Cannot encode WAL segment: no batches");
+    }
     WalSegmentFooter.Builder footer = header.toBuilder().clearBatches();
     long firstRow = 0;
     for (WalBatchRows batch : batches) {
@@ -69,6 +77,31 @@ public final class WalSegmentEncoder {
       throw new UncheckedIOException("Cannot encode WAL segment: " + e.getMessage(), e);
     }
     return new EncodedSegment(out.toByteArray(), done);
+  }
+
+  /**
+   * Encodes one throw-away row. The first Parquet encode loads and initializes hundreds of classes
+   * (seconds on a busy machine); writers pay that at start, not within a request's ack deadline.
+   */
+  public void warmUp() {
+    GenericRecord row = GenericRecord.create(schema);
+    for (Types.NestedField field : schema.columns()) {
+      if (field.isRequired()) {
+        row.setField(field.name(), placeholder(field.type()));
+      }
+    }
+    encode(
+        WalSegmentFooter.getDefaultInstance(),
+        List.of(new WalBatchRows("0".repeat(32), TenantId.DEFAULT, List.of(row))));
+  }
+
+  private static Object placeholder(Type type) {
+    return switch (type.typeId()) {
+      case STRING -> "";
+      case TIMESTAMP -> OffsetDateTime.now(ZoneOffset.UTC);
+      case FIXED -> new byte[((Types.FixedType) type).length()];
+      default -> throw new IllegalStateException("No placeholder for required " + type);
+    };
   }
 
   private static WalBatch describe(WalBatchRows batch, long firstRow) {
