@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * File-level helpers of {@link LocalObjectStore}: fsync, and the etag kept in an extended attribute
@@ -67,22 +65,14 @@ final class LocalFiles {
         // No attribute (a file written by something else): hash it.
       }
     }
-    MessageDigest digest = newMd5();
+    MessageDigest digest = Md5.newDigest();
     try (InputStream in = Files.newInputStream(path)) {
       byte[] buffer = new byte[64 * 1024];
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         digest.update(buffer, 0, n);
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  static MessageDigest newMd5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is required of every JVM", e);
-    }
+    return Md5.hex(digest);
   }
 
   static void deleteQuietly(Path path) {

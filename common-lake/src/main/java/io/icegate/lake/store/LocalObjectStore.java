@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -370,7 +369,7 @@ public final class LocalObjectStore implements ObjectStore {
     private final boolean createOnly;
     private final Path temp;
     private final FileChannel channel;
-    private final MessageDigest md5 = LocalFiles.newMd5();
+    private final MessageDigest md5 = Md5.newDigest();
     private final OutputStream out;
     private boolean closed;
 
@@ -406,7 +405,7 @@ public final class LocalObjectStore implements ObjectStore {
       try (channel) {
         out.flush();
         if (md5Tags) {
-          LocalFiles.tagMd5(temp, HexFormat.of().formatHex(md5.digest()));
+          LocalFiles.tagMd5(temp, Md5.hex(md5));
         }
         channel.force(true);
       } catch (IOException e) {
