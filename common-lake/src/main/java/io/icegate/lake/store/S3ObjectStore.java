@@ -1,5 +1,6 @@
 package io.icegate.lake.store;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -51,6 +53,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3ObjectStore implements ObjectStore {
   static final int DELETE_BATCH = 1000;
 
+  /**
+   * One event loop group for every S3 store in the JVM, of daemon threads and never shut down: a
+   * group per store would make each close wait out Netty's two-second quiet period.
+   */
+  private static final class EventLoops {
+    static final SdkEventLoopGroup GROUP =
+        SdkEventLoopGroup.builder()
+            .threadFactory(new DefaultThreadFactory("icegate-s3", true))
+            .build();
+  }
+
   private final SdkAsyncHttpClient http;
   private final S3AsyncClient client;
   private final S3AsyncClient conditionalClient;
@@ -67,6 +80,7 @@ public final class S3ObjectStore implements ObjectStore {
     this.permits = new Semaphore(settings.maxConcurrency());
     this.http =
         NettyNioAsyncHttpClient.builder()
+            .eventLoopGroup(EventLoops.GROUP)
             .maxConcurrency(settings.maxConcurrency())
             .connectionTimeout(Duration.ofSeconds(5))
             .connectionAcquisitionTimeout(Duration.ofSeconds(60))
