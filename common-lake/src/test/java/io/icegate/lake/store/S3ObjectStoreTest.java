@@ -3,6 +3,7 @@ package io.icegate.lake.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +36,38 @@ class S3ObjectStoreTest extends ObjectStoreContractTest {
       assertThat(outer.list("").map(ObjectInfo::key)).containsExactly("inner/k");
       assertThat(outer.get("inner/k")).isEqualTo(bytes("v"));
       assertThat(inner.list("").map(ObjectInfo::key)).containsExactly("k");
+    }
+  }
+
+  @Test
+  void lostAnswersToConditionalWritesAreResolvedByContent() throws Exception {
+    store.close();
+    try (LossyProxy proxy = new LossyProxy(s3.endpoint());
+        ObjectStore lossy =
+            ObjectStores.open(s3.settings().withEndpoint(proxy.uri().toString(), true))) {
+      // Our write landed, its answer was lost: resolved as ours.
+      proxy.dropNextResponse("If-None-Match");
+      assertThat(lossy.putIfAbsent("k", bytes("ours"))).isTrue();
+      // Their write was refused (412), the refusal was lost: resolved as a conflict.
+      proxy.dropNextResponse("If-None-Match");
+      assertThat(lossy.putIfAbsent("k", bytes("theirs"))).isFalse();
+      assertThat(proxy.dropped()).isEqualTo(2);
+      assertThat(lossy.get("k")).isEqualTo(bytes("ours"));
+
+      // The request never arrived: the key is free, so the outcome stays unknown...
+      proxy.dropNextRequest("If-None-Match");
+      assertThatThrownBy(() -> lossy.putIfAbsent("k2", bytes("ours")))
+          .isInstanceOf(UnknownOutcomeException.class)
+          .hasMessageStartingWith("Cannot create k2: outcome unknown after ")
+          .hasMessageEndingWith("; the key is free and the write may still land");
+      assertThat(proxy.dropped()).isEqualTo(3);
+      // ... until the caller re-issues the same write.
+      var retrying =
+          new RetryingObjectStore(
+              lossy, new RetryingObjectStore.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+      proxy.dropNextRequest("If-None-Match");
+      assertThat(retrying.putIfAbsent("k2", bytes("ours"))).isTrue();
+      assertThat(lossy.get("k2")).isEqualTo(bytes("ours"));
     }
   }
 
