@@ -9,8 +9,16 @@ final class Md5 {
   private Md5() {}
 
   static String hex(byte[] data) {
+    return HexFormat.of().formatHex(newDigest().digest(data));
+  }
+
+  static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static MessageDigest newDigest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+      return MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is required of every JVM", e);
     }
