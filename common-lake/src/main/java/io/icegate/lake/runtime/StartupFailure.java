@@ -1,5 +1,6 @@
 package io.icegate.lake.runtime;
 
+import io.icegate.lake.store.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class StartupFailure {
       chain.add(t);
     }
     for (Throwable t : chain) {
-      if (t instanceof InvalidSettingException) {
+      if (t instanceof InvalidConfigurationException) {
         return t.getMessage();
       }
     }
