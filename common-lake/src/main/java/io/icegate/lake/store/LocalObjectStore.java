@@ -1,10 +1,8 @@
 package io.icegate.lake.store;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.file.DirectoryNotEmptyException;
@@ -18,8 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -187,7 +183,7 @@ public final class LocalObjectStore implements ObjectStore {
   public OutputStream create(String key, boolean createOnly) {
     Path target = path(key);
     try {
-      return new TempFileOutputStream(key, target, createOnly, newTempPath());
+      return new LocalOutputStream(this, key, target, createOnly, newTempPath());
     } catch (IOException e) {
       throw new StorageException("Cannot create " + key + ": " + describe(e), e);
     }
@@ -236,12 +232,12 @@ public final class LocalObjectStore implements ObjectStore {
     return root.resolve(ObjectKeys.checkKey(key));
   }
 
-  Path tempFolder() {
-    return tempFolder;
+  boolean md5Tags() {
+    return md5Tags;
   }
 
   /** Links {@code temp} at {@code target} unless taken; true if the key now holds its bytes. */
-  private boolean linkIfAbsent(String key, Path target, Path temp) throws IOException {
+  boolean linkIfAbsent(String key, Path target, Path temp) throws IOException {
     for (int race = 0; ; race++) {
       ensureFolder(target.getParent());
       try {
@@ -268,7 +264,7 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   /** Renames {@code temp} over {@code target}; rename(2) replaces an existing file atomically. */
-  private void moveInto(Path temp, Path target) throws IOException {
+  void moveInto(Path temp, Path target) throws IOException {
     for (int race = 0; ; race++) {
       ensureFolder(target.getParent());
       try {
@@ -360,69 +356,5 @@ public final class LocalObjectStore implements ObjectStore {
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + " " + e.getMessage();
-  }
-
-  /** Streams into a temp file; on close it is synced and renamed or linked into place. */
-  private final class TempFileOutputStream extends OutputStream {
-    private final String key;
-    private final Path target;
-    private final boolean createOnly;
-    private final Path temp;
-    private final FileChannel channel;
-    private final MessageDigest md5 = Md5.newDigest();
-    private final OutputStream out;
-    private boolean closed;
-
-    TempFileOutputStream(String key, Path target, boolean createOnly, Path temp)
-        throws IOException {
-      this.key = key;
-      this.target = target;
-      this.createOnly = createOnly;
-      this.temp = temp;
-      this.channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      this.out =
-          new BufferedOutputStream(
-              new DigestOutputStream(Channels.newOutputStream(channel), md5), 64 * 1024);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try (channel) {
-        out.flush();
-        if (md5Tags) {
-          LocalFiles.tagMd5(temp, Md5.hex(md5));
-        }
-        channel.force(true);
-      } catch (IOException e) {
-        LocalFiles.deleteQuietly(temp);
-        throw e;
-      }
-      try {
-        if (createOnly) {
-          if (!linkIfAbsent(key, target, temp)) {
-            throw new ObjectExistsException(key);
-          }
-        } else {
-          moveInto(temp, target);
-        }
-      } finally {
-        LocalFiles.deleteQuietly(temp);
-      }
-    }
   }
 }

@@ -37,10 +37,8 @@ import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A store in an S3 bucket under a key prefix, on the AWS SDK v2 async client (Netty). Requests in
@@ -214,49 +212,8 @@ public final class S3ObjectStore implements ObjectStore {
                   AsyncRequestBody.fromBytesUnsafe(data)));
       return true;
     } catch (RuntimeException e) {
-      return resolve(key, data, e);
+      return S3Resolution.resolve(key, e, () -> holds(key, data));
     }
-  }
-
-  /**
-   * Decides a conditional write that did not plainly succeed: 412 or an ambiguous failure (no
-   * answer, 5xx) is settled by what the key holds now; a definite rejection is rethrown.
-   */
-  private boolean resolve(String key, byte[] data, RuntimeException failure) {
-    boolean taken = S3Errors.status(failure) == 412;
-    if (!taken && S3Errors.isDefiniteRejection(failure)) {
-      throw S3Errors.map("create", key, failure);
-    }
-    Optional<Boolean> same;
-    try {
-      same = holds(key, data);
-    } catch (RuntimeException checkFailure) {
-      UnknownOutcomeException unknown =
-          new UnknownOutcomeException(
-              "Cannot create "
-                  + key
-                  + ": outcome unknown after "
-                  + S3Errors.describe(failure)
-                  + ", and reading it back failed: "
-                  + checkFailure.getMessage(),
-              failure);
-      unknown.addSuppressed(checkFailure);
-      throw unknown;
-    }
-    if (same.isPresent()) {
-      return same.get();
-    }
-    if (taken) {
-      throw new TransientStorageException(
-          "Cannot create " + key + ": precondition failed, but the object is gone", failure);
-    }
-    throw new UnknownOutcomeException(
-        "Cannot create "
-            + key
-            + ": outcome unknown after "
-            + S3Errors.describe(failure)
-            + "; the key is free and the write may still land",
-        failure);
   }
 
   /** Whether the key holds exactly {@code data}; empty if it holds nothing. */
@@ -295,7 +252,7 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public Stream<ObjectInfo> list(String prefix, Optional<String> startAfter) {
     ObjectKeys.checkPrefix(prefix);
-    Iterator<ObjectInfo> pages = new Listing(prefix, startAfter);
+    Iterator<ObjectInfo> pages = new S3Listing(this, prefix, startAfter);
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(
             pages, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT),
@@ -370,6 +327,10 @@ public final class S3ObjectStore implements ObjectStore {
     return bucket;
   }
 
+  String root() {
+    return root;
+  }
+
   String fullKey(String key) {
     return root + ObjectKeys.checkKey(key);
   }
@@ -410,63 +371,5 @@ public final class S3ObjectStore implements ObjectStore {
     return quoted.length() >= 2 && quoted.startsWith("\"") && quoted.endsWith("\"")
         ? quoted.substring(1, quoted.length() - 1)
         : quoted;
-  }
-
-  /** Pages of ListObjectsV2, fetched while the stream is consumed. */
-  private final class Listing implements Iterator<ObjectInfo> {
-    private final String prefix;
-    private Optional<String> startAfter;
-    private String continuation;
-    private boolean done;
-    private Iterator<S3Object> page = java.util.Collections.emptyIterator();
-
-    Listing(String prefix, Optional<String> startAfter) {
-      this.prefix = prefix;
-      this.startAfter = startAfter;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (!page.hasNext() && !done) {
-        fetch();
-      }
-      return page.hasNext();
-    }
-
-    @Override
-    public ObjectInfo next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      S3Object object = page.next();
-      return new ObjectInfo(
-          object.key().substring(root.length()),
-          object.size(),
-          etag(object.eTag()),
-          object.lastModified());
-    }
-
-    private void fetch() {
-      String token = continuation;
-      Optional<String> after = token == null ? startAfter.map(s -> root + s) : Optional.empty();
-      ListObjectsV2Response response;
-      try {
-        response =
-            await(
-                () ->
-                    client.listObjectsV2(
-                        b ->
-                            b.bucket(bucket)
-                                .prefix(root + prefix)
-                                .continuationToken(token)
-                                .startAfter(after.orElse(null))));
-      } catch (RuntimeException e) {
-        throw S3Errors.map("list", prefix, e);
-      }
-      page = response.contents().iterator();
-      continuation = response.nextContinuationToken();
-      done = !Boolean.TRUE.equals(response.isTruncated()) || continuation == null;
-      startAfter = Optional.empty();
-    }
   }
 }

@@ -99,11 +99,16 @@ final class S3OutputStream extends OutputStream {
                               .multipartUpload(m -> m.parts(parts))
                               .ifNoneMatch(createOnly ? "*" : null)));
     } catch (RuntimeException e) {
-      if (!createOnly || S3Errors.isDefiniteRejection(e) && S3Errors.status(e) != 412) {
+      if (!createOnly) {
         abortQuietly();
-        throw S3Errors.map(createOnly ? "create" : "write", key, e);
+        throw S3Errors.map("write", key, e);
       }
-      resolveCreation(e);
+      if (S3Errors.isDefiniteRejection(e)) {
+        abortQuietly(); // 412 included: our upload did not complete
+      }
+      if (!S3Resolution.resolve(key, e, this::holdsOurBytes)) {
+        throw new ObjectExistsException(key);
+      }
     }
   }
 
@@ -145,45 +150,6 @@ final class S3OutputStream extends OutputStream {
       closed = true;
       abortQuietly();
       throw S3Errors.map(createOnly ? "create" : "write", key, e);
-    }
-  }
-
-  /** A create-only completion failed with 412 or ambiguously: decide by what the key holds. */
-  private void resolveCreation(RuntimeException failure) {
-    boolean taken = S3Errors.status(failure) == 412;
-    if (taken) {
-      abortQuietly();
-    }
-    Optional<Boolean> same;
-    try {
-      same = holdsOurBytes();
-    } catch (RuntimeException checkFailure) {
-      UnknownOutcomeException unknown =
-          new UnknownOutcomeException(
-              "Cannot create "
-                  + key
-                  + ": outcome unknown after "
-                  + S3Errors.describe(failure)
-                  + ", and reading it back failed: "
-                  + checkFailure.getMessage(),
-              failure);
-      unknown.addSuppressed(checkFailure);
-      throw unknown;
-    }
-    if (same.isEmpty()) {
-      throw taken
-          ? new TransientStorageException(
-              "Cannot create " + key + ": precondition failed, but the object is gone", failure)
-          : new UnknownOutcomeException(
-              "Cannot create "
-                  + key
-                  + ": outcome unknown after "
-                  + S3Errors.describe(failure)
-                  + "; the key is free and the write may still land",
-              failure);
-    }
-    if (!same.get()) {
-      throw new ObjectExistsException(key);
     }
   }
 

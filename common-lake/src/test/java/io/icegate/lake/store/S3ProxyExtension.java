@@ -123,7 +123,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     }
     if (folder != null) {
       try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(S3ProxyExtension::deleteQuietly);
+        files.sorted(Comparator.reverseOrder()).forEach(S3ProxyExtension::delete);
       }
       folder = null;
     }
@@ -147,8 +147,8 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
   }
 
   /** A new store under a fresh random prefix; close it after use. */
-  public ObjectStore newStore() {
-    return ObjectStores.open(settings());
+  public S3ObjectStore newStore() {
+    return (S3ObjectStore) ObjectStores.open(settings());
   }
 
   private static Path jar() {
@@ -202,7 +202,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     }
   }
 
-  private static void deleteQuietly(Path path) {
+  private static void delete(Path path) {
     try {
       Files.deleteIfExists(path);
     } catch (IOException e) {
