@@ -13,6 +13,7 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +31,10 @@ public final class OtlpJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-  // Protobuf's JSON parser stops at 100 message levels (not configurable): AnyValues nested about
-  // 30 deep in a log body fail the whole request here, before AnyValueJson.MAX_NESTING applies.
+  // Protobuf's JSON parser stops at 100 message levels (not configurable): AnyValues nested more
+  // than ~32 (kvlists) to ~48 (arrays) deep fail the whole request here, as binary protobuf does.
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
+  private static final String RECURSION_LIMIT = "Hit recursion limit.";
 
   private static final List<String> METRIC_TYPES =
       List.of("gauge", "sum", "histogram", "exponentialHistogram", "summary");
@@ -81,7 +83,9 @@ public final class OtlpJson {
     }
     if (!tree.isObject()) {
       throw new OtlpDecodeException(
-          what + "the body must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
+          what
+              + "the body must be a JSON object, not "
+              + tree.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     try {
       hexIds.accept((ObjectNode) tree);
@@ -91,7 +95,12 @@ public final class OtlpJson {
     try {
       PARSER.merge(MAPPER.writeValueAsString(tree), request);
     } catch (InvalidProtocolBufferException | JsonProcessingException e) {
-      throw new OtlpDecodeException(what + e.getMessage(), e);
+      String problem =
+          RECURSION_LIMIT.equals(e.getMessage())
+              ? "messages nested deeper than protobuf's limit of 100 levels (AnyValue arrays or"
+                  + " kvlists nested too deeply)"
+              : e.getMessage();
+      throw new OtlpDecodeException(what + problem, e);
     }
   }
 

@@ -232,6 +232,30 @@ class OtlpJsonTest {
         .hasMessageContaining("Duplicate field 'resourceLogs'");
   }
 
+  @Test
+  void rejectsBodiesNestedPastTheProtobufRecursionLimit() {
+    String body = "{\"arrayValue\": {\"values\": [".repeat(60) + "]}}".repeat(60);
+    String log =
+        "{\"resourceLogs\": [{\"scopeLogs\": [{\"logRecords\": [{\"body\": " + body + "}]}]}]}";
+
+    assertThatThrownBy(() -> OtlpJson.decodeLogs(json(log)))
+        .isInstanceOf(OtlpDecodeException.class)
+        .hasMessage(
+            "Cannot decode OTLP/JSON logs request: messages nested deeper than protobuf's limit of"
+                + " 100 levels (AnyValue arrays or kvlists nested too deeply)");
+  }
+
+  @Test
+  void rejectsInvalidUtf8() {
+    byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'};
+
+    assertThatThrownBy(() -> OtlpJson.decodeLogs(body))
+        .isInstanceOf(OtlpDecodeException.class)
+        .hasMessage(
+            "Cannot decode OTLP/JSON logs request: invalid JSON at line 1, column 9: Invalid UTF-8"
+                + " middle byte 0x28");
+  }
+
   private static Span decodeSpan(String span) {
     String body = "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + span + "]}]}]}";
     return OtlpJson.decodeTraces(json(body)).getResourceSpans(0).getScopeSpans(0).getSpans(0);
