@@ -49,7 +49,7 @@ final class LocalListing implements Iterator<ObjectInfo> {
         push(entry.key());
       } else {
         try {
-          next = store.info(entry.key(), entry.path()).orElse(null);
+          next = store.info(entry.key(), entry.path(), false).orElse(null);
         } catch (IOException e) {
           throw new StorageException(
               "Cannot list " + prefix + ": " + LocalObjectStore.describe(e), e);

@@ -177,7 +177,7 @@ public abstract class ObjectStoreContractTest {
         .containsExactlyElementsOf(expected.subList(1, expected.size()));
     ObjectInfo first = store.list("o/a/").findFirst().orElseThrow();
     assertThat(first.size()).isEqualTo(5);
-    assertThat(first.etag()).isEqualTo(Md5.hex(bytes("o/a/b")));
+    assertThat(first.etag()).isIn(Md5.hex(bytes("o/a/b")), "");
   }
 
   @Test
