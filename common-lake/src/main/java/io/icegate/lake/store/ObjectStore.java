@@ -11,8 +11,8 @@ import java.util.stream.Stream;
  * objects under validated keys (see {@link ObjectKeys}).
  *
  * <p>Correctness of every protocol rests on {@link #putIfAbsent} alone; no operation here offers
- * compare-and-swap on an existing object. Every method validates its key before any I/O and
- * throws {@link IllegalArgumentException} for an invalid one.
+ * compare-and-swap on an existing object. Every method validates its key before any I/O and throws
+ * {@link IllegalArgumentException} for an invalid one.
  *
  * <p>Errors: {@link ObjectNotFoundException} for a missing object, {@link
  * TransientStorageException} for failures worth retrying (throttling, 5xx, timeouts before a write
@@ -41,8 +41,8 @@ public interface ObjectStore extends Closeable {
    *
    * <p>An ambiguous outcome (timeout, reset, 412 after a retry that may have been our own earlier
    * attempt landing) is resolved by comparing the stored object with {@code data}: the same bytes
-   * mean our write took effect. Callers whose bytes could coincide with another writer's must
-   * embed a unique token in {@code data} that stays the same across attempts of one logical write.
+   * mean our write took effect. Callers whose bytes could coincide with another writer's must embed
+   * a unique token in {@code data} that stays the same across attempts of one logical write.
    *
    * @return true if the key now holds {@code data} (written by this call or an earlier attempt of
    *     it); false if it holds other bytes (someone else won)
@@ -51,8 +51,8 @@ public interface ObjectStore extends Closeable {
   boolean putIfAbsent(String key, byte[] data);
 
   /**
-   * Opens a streaming writer for a large object; the object becomes visible, all at once, when
-   * the stream is closed. Large objects are uploaded in parts while being written.
+   * Opens a streaming writer for a large object; the object becomes visible, all at once, when the
+   * stream is closed. Large objects are uploaded in parts while being written.
    *
    * @param createOnly when true the close behaves like {@link #putIfAbsent} and throws {@link
    *     ObjectExistsException} if the key is taken by other content
