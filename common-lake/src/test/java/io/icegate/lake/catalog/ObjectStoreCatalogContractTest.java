@@ -74,6 +74,11 @@ public abstract class ObjectStoreCatalogContractTest extends CatalogTests<Object
   }
 
   @Override
+  protected boolean supportsEmptyNamespace() {
+    return true;
+  }
+
+  @Override
   protected boolean supportsNestedNamespaces() {
     return true;
   }

@@ -60,6 +60,11 @@ public abstract class ObjectStoreViewCatalogContractTest
     return true;
   }
 
+  @Override
+  protected boolean supportsEmptyNamespace() {
+    return true;
+  }
+
   /** Requested locations must lie in the lake: the suite's default temporary folder does not. */
   @Override
   protected String viewLocation(String... paths) {
