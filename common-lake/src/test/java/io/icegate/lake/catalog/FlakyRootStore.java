@@ -1,0 +1,149 @@
+package io.icegate.lake.catalog;
+
+import io.icegate.lake.store.ObjectInfo;
+import io.icegate.lake.store.ObjectNotFoundException;
+import io.icegate.lake.store.ObjectStore;
+import io.icegate.lake.store.TransientStorageException;
+import io.icegate.lake.store.UnknownOutcomeException;
+import java.io.OutputStream;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Test-only decorator injecting faults into root version writes ({@code putIfAbsent} of {@code
+ * catalog/root/v…}); everything else passes through. Faults come from a queue (one per write) or,
+ * with {@link #always}, hit every write.
+ */
+final class FlakyRootStore implements ObjectStore {
+  enum Fault {
+    /** The write applies, then the caller sees a timeout. */
+    LOSE_ACK,
+    /** The caller sees a timeout; the write never applies. */
+    TIMEOUT_NOT_APPLIED,
+    /** A 503: the write certainly did not apply. */
+    UNAVAILABLE,
+    /** The caller sees a timeout; the write lands right after the caller next finds it absent. */
+    LAND_LATE
+  }
+
+  private final ObjectStore delegate;
+  private final Queue<Fault> planned = new ConcurrentLinkedQueue<>();
+  private final Map<String, byte[]> landingLate = new ConcurrentHashMap<>();
+  private final AtomicInteger injected = new AtomicInteger();
+  private volatile Fault always;
+  private volatile Runnable beforeNextRootWrite;
+
+  FlakyRootStore(ObjectStore delegate) {
+    this.delegate = delegate;
+  }
+
+  void plan(Fault... faults) {
+    planned.addAll(java.util.List.of(faults));
+  }
+
+  void always(Fault fault) {
+    always = fault;
+  }
+
+  /** Runs {@code action} once, just before the next root version write reaches the store. */
+  void beforeNextRootWrite(Runnable action) {
+    beforeNextRootWrite = action;
+  }
+
+  int injected() {
+    return injected.get();
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, byte[] data) {
+    if (!key.startsWith(RootVersions.PREFIX + "v")) {
+      return delegate.putIfAbsent(key, data);
+    }
+    Runnable hook = beforeNextRootWrite;
+    if (hook != null) {
+      beforeNextRootWrite = null;
+      hook.run();
+    }
+    Fault fault = always != null ? always : planned.poll();
+    if (fault == null) {
+      return delegate.putIfAbsent(key, data);
+    }
+    injected.incrementAndGet();
+    switch (fault) {
+      case LOSE_ACK -> {
+        delegate.putIfAbsent(key, data);
+        throw new UnknownOutcomeException("Injected: acknowledgement of " + key + " lost", null);
+      }
+      case TIMEOUT_NOT_APPLIED ->
+          throw new UnknownOutcomeException("Injected: timeout writing " + key, null);
+      case UNAVAILABLE -> throw new TransientStorageException("Injected: 503 writing " + key);
+      case LAND_LATE -> {
+        landingLate.put(key, data.clone());
+        throw new UnknownOutcomeException("Injected: timeout writing " + key, null);
+      }
+      default -> throw new IllegalStateException("Unknown fault " + fault);
+    }
+  }
+
+  @Override
+  public byte[] get(String key) {
+    try {
+      return delegate.get(key);
+    } catch (ObjectNotFoundException e) {
+      land(key);
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<ObjectInfo> head(String key) {
+    Optional<ObjectInfo> info = delegate.head(key);
+    if (info.isEmpty()) {
+      land(key);
+    }
+    return info;
+  }
+
+  private void land(String key) {
+    byte[] late = landingLate.remove(key);
+    if (late != null) {
+      delegate.putIfAbsent(key, late);
+    }
+  }
+
+  @Override
+  public byte[] getRange(String key, long offset, int length) {
+    return delegate.getRange(key, offset, length);
+  }
+
+  @Override
+  public void put(String key, byte[] data) {
+    delegate.put(key, data);
+  }
+
+  @Override
+  public OutputStream create(String key, boolean createOnly) {
+    return delegate.create(key, createOnly);
+  }
+
+  @Override
+  public Stream<ObjectInfo> list(String prefix, Optional<String> startAfter) {
+    return delegate.list(prefix, startAfter);
+  }
+
+  @Override
+  public void delete(String key) {
+    delegate.delete(key);
+  }
+
+  @Override
+  public void deleteAll(Collection<String> keys) {
+    delegate.deleteAll(keys);
+  }
+}

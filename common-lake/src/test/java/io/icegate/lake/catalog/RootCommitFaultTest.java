@@ -1,0 +1,147 @@
+package io.icegate.lake.catalog;
+
+import static io.icegate.lake.catalog.CatalogFixtures.SCHEMA;
+import static io.icegate.lake.catalog.CatalogFixtures.catalog;
+import static io.icegate.lake.catalog.CatalogFixtures.dataFile;
+import static io.icegate.lake.catalog.CatalogFixtures.dataFiles;
+import static io.icegate.lake.catalog.CatalogFixtures.metadataFiles;
+import static io.icegate.lake.catalog.CatalogFixtures.rootVersions;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.icegate.lake.catalog.FlakyRootStore.Fault;
+import io.icegate.lake.store.InMemoryObjectStore;
+import io.icegate.lake.store.TransientStorageException;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RootCommitFaultTest {
+  private static final TableIdentifier ID = TableIdentifier.of("ns", "t");
+  private static final TableIdentifier OTHER = TableIdentifier.of("ns", "other");
+
+  private final InMemoryObjectStore store = new InMemoryObjectStore();
+  private final FlakyRootStore flaky = new FlakyRootStore(store);
+  private ObjectStoreCatalog catalog;
+  private Table table;
+
+  @BeforeEach
+  void createTable() {
+    catalog = catalog(flaky, Map.of(CommitSettings.MAX_STORAGE_RETRIES, "4"));
+    catalog.createNamespace(Namespace.of("ns"));
+    table =
+        catalog
+            .buildTable(ID, SCHEMA)
+            .withProperty(TableProperties.COMMIT_NUM_RETRIES, "0")
+            .create();
+    catalog.createTable(OTHER, SCHEMA);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fault.class)
+  void injectedFaultNeitherLosesNorDuplicatesACommit(Fault fault) {
+    flaky.plan(fault, fault);
+
+    table.newFastAppend().appendFile(dataFile("a")).commit();
+    table.newFastAppend().appendFile(dataFile("b")).commit();
+
+    assertThat(flaky.injected()).isEqualTo(2);
+    Table reloaded = catalog(store).loadTable(ID);
+    assertThat(dataFiles(reloaded))
+        .containsExactlyInAnyOrder(dataFile("a").location(), dataFile("b").location());
+    assertThat(reloaded.snapshots()).hasSize(2);
+    assertThat(rootVersions(store)).containsExactly(1L, 2L, 3L, 4L, 5L);
+  }
+
+  @Test
+  void unresolvableOutcomeIsUnknownAndKeepsTheNewMetadataFile() {
+    long before = metadataFiles(store, table);
+    flaky.always(Fault.TIMEOUT_NOT_APPLIED);
+
+    assertThatThrownBy(() -> table.newFastAppend().appendFile(dataFile("a")).commit())
+        .isInstanceOf(CommitStateUnknownException.class)
+        .hasMessageStartingWith(
+            "Cannot tell whether the commit of table ns.t succeeded: storage kept failing on"
+                + " root version 4");
+
+    assertThat(metadataFiles(store, table)).isEqualTo(before + 1);
+    assertThat(rootVersions(store)).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void lateLandingAfterGivingUpIsFoundByTheNextLook() {
+    flaky.plan(Fault.LAND_LATE);
+
+    table.newFastAppend().appendFile(dataFile("a")).commit();
+
+    assertThat(dataFiles(catalog(store).loadTable(ID))).containsExactly(dataFile("a").location());
+    assertThat(rootVersions(store)).containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void persistentUnavailabilityFailsCleanly() {
+    long before = metadataFiles(store, table);
+    flaky.always(Fault.UNAVAILABLE);
+
+    assertThatThrownBy(() -> table.newFastAppend().appendFile(dataFile("a")).commit())
+        .isInstanceOf(TransientStorageException.class)
+        .hasMessage("Injected: 503 writing catalog/root/v00000000000000000004.json");
+
+    assertThat(metadataFiles(store, table)).isEqualTo(before);
+  }
+
+  @Test
+  void commitToAnotherTableInBetweenIsRebasedOver() {
+    flaky.beforeNextRootWrite(
+        () -> catalog(store).loadTable(OTHER).newFastAppend().appendFile(dataFile("x")).commit());
+
+    table.newFastAppend().appendFile(dataFile("a")).commit();
+
+    ObjectStoreCatalog reader = catalog(store);
+    assertThat(dataFiles(reader.loadTable(ID))).containsExactly(dataFile("a").location());
+    assertThat(dataFiles(reader.loadTable(OTHER))).containsExactly(dataFile("x").location());
+  }
+
+  @Test
+  void commitToTheSameTableInBetweenIsAConflict() {
+    flaky.beforeNextRootWrite(
+        () -> catalog(store).loadTable(ID).newFastAppend().appendFile(dataFile("x")).commit());
+
+    assertThatThrownBy(() -> table.newFastAppend().appendFile(dataFile("a")).commit())
+        .isInstanceOf(CommitFailedException.class)
+        .hasMessageStartingWith("Cannot commit to table ns.t: its metadata location changed");
+
+    assertThat(dataFiles(catalog(store).loadTable(ID))).containsExactly(dataFile("x").location());
+  }
+
+  @Test
+  void versionWrittenAfterItsParentWasRemovedIsNotACommit() {
+    // A committer paused past the retention: others commit and old versions are removed
+    // (v1..v4 here), so the key it is about to write is free again.
+    flaky.beforeNextRootWrite(
+        () -> {
+          ObjectStoreCatalog other = catalog(store);
+          for (int i = 0; i < 3; i++) {
+            other.loadTable(OTHER).newFastAppend().appendFile(dataFile("x" + i)).commit();
+          }
+          LongStream.rangeClosed(1, 4).forEach(v -> store.delete(RootVersions.key(v)));
+        });
+
+    assertThatThrownBy(() -> table.newFastAppend().appendFile(dataFile("a")).commit())
+        .isInstanceOf(CommitFailedException.class)
+        .hasMessage(
+            "Cannot commit table ns.t: root version 4 was written after its parent 3 had been"
+                + " removed; it is not part of the chain");
+
+    assertThat(dataFiles(catalog(store).loadTable(ID))).isEmpty();
+  }
+}
