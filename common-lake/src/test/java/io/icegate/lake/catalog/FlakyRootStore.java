@@ -5,22 +5,19 @@ import io.icegate.lake.store.ObjectNotFoundException;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.TransientStorageException;
 import io.icegate.lake.store.UnknownOutcomeException;
-import java.io.OutputStream;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Test-only decorator injecting faults into root version writes ({@code putIfAbsent} of {@code
  * catalog/root/v…}); everything else passes through. Faults come from a queue (one per write) or,
  * with {@link #always}, hit every write.
  */
-final class FlakyRootStore implements ObjectStore {
+final class FlakyRootStore extends ForwardingStore {
   enum Fault {
     /** The write applies, then the caller sees a timeout. */
     LOSE_ACK,
@@ -40,6 +37,7 @@ final class FlakyRootStore implements ObjectStore {
   private volatile Runnable beforeNextRootWrite;
 
   FlakyRootStore(ObjectStore delegate) {
+    super(delegate);
     this.delegate = delegate;
   }
 
@@ -115,35 +113,5 @@ final class FlakyRootStore implements ObjectStore {
     if (late != null) {
       delegate.putIfAbsent(key, late);
     }
-  }
-
-  @Override
-  public byte[] getRange(String key, long offset, int length) {
-    return delegate.getRange(key, offset, length);
-  }
-
-  @Override
-  public void put(String key, byte[] data) {
-    delegate.put(key, data);
-  }
-
-  @Override
-  public OutputStream create(String key, boolean createOnly) {
-    return delegate.create(key, createOnly);
-  }
-
-  @Override
-  public Stream<ObjectInfo> list(String prefix, Optional<String> startAfter) {
-    return delegate.list(prefix, startAfter);
-  }
-
-  @Override
-  public void delete(String key) {
-    delegate.delete(key);
-  }
-
-  @Override
-  public void deleteAll(Collection<String> keys) {
-    delegate.deleteAll(keys);
   }
 }
