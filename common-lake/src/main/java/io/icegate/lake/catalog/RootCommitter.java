@@ -9,6 +9,7 @@ import io.icegate.lake.store.UnknownOutcomeException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 
@@ -90,8 +91,11 @@ final class RootCommitter {
       if (attempt > settings.maxStorageRetries() || System.nanoTime() > deadline) {
         throw giveUp(what, version, unknown, attempt > settings.maxStorageRetries(), lastError);
       }
-      if (attempt > 0) {
-        pause(attempt);
+      if (attempt > 0 && !pause(attempt)) {
+        throw unknown
+            ? new CommitStateUnknownException(
+                "Cannot tell whether the commit of " + what + " succeeded: interrupted", lastError)
+            : new CommitFailedException(lastError, "Cannot commit %s: interrupted", what);
       }
       try {
         if (store.putIfAbsent(key, bytes)) {
@@ -153,8 +157,8 @@ final class RootCommitter {
   private boolean parentExists(String what, RootHead won) {
     StorageException lastError = null;
     for (int attempt = 0; attempt <= settings.maxStorageRetries(); attempt++) {
-      if (attempt > 0) {
-        pause(attempt);
+      if (attempt > 0 && !pause(attempt)) {
+        break;
       }
       try {
         return chain.exists(won.parentVersion());
@@ -170,14 +174,16 @@ final class RootCommitter {
         lastError);
   }
 
-  private void pause(int attempt) {
+  /** Sleeps with jittered exponential backoff; false if interrupted (the flag is restored). */
+  private boolean pause(int attempt) {
     long base = settings.retryBackoff().toMillis() << Math.min(attempt - 1, 10);
     long millis = Math.min(base, 1000);
     try {
-      Thread.sleep(millis / 2 + (long) (Math.random() * (millis / 2 + 1)));
+      Thread.sleep(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CommitStateUnknownException("Interrupted while committing", e);
+      return false;
     }
   }
 }

@@ -144,4 +144,38 @@ class RootCommitFaultTest {
 
     assertThat(dataFiles(catalog(store).loadTable(ID))).isEmpty();
   }
+
+  @Test
+  void commitPastItsDeadlineWithNothingInFlightFails() {
+    ObjectStoreCatalog impatient = deadlineCatalog();
+    Table target = impatient.loadTable(ID);
+    flaky.always(Fault.UNAVAILABLE);
+
+    assertThatThrownBy(() -> target.newFastAppend().appendFile(dataFile("a")).commit())
+        .isInstanceOf(CommitFailedException.class)
+        .hasMessage(
+            "Cannot commit table ns.t: commit deadline of PT0.05S passed before root version 4");
+  }
+
+  @Test
+  void commitPastItsDeadlineWithAnUnknownAttemptIsUnknown() {
+    ObjectStoreCatalog impatient = deadlineCatalog();
+    Table target = impatient.loadTable(ID);
+    flaky.always(Fault.TIMEOUT_NOT_APPLIED);
+
+    assertThatThrownBy(() -> target.newFastAppend().appendFile(dataFile("a")).commit())
+        .isInstanceOf(CommitStateUnknownException.class)
+        .hasMessageStartingWith(
+            "Cannot tell whether the commit of table ns.t succeeded: commit deadline of PT0.05S"
+                + " passed before root version 4");
+  }
+
+  private ObjectStoreCatalog deadlineCatalog() {
+    return catalog(
+        flaky,
+        Map.of(
+            CommitSettings.DEADLINE_MS, "50",
+            CommitSettings.MAX_STORAGE_RETRIES, "100000",
+            CommitSettings.RETRY_BACKOFF_MS, "5"));
+  }
 }
