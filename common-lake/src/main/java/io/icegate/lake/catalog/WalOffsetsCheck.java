@@ -2,7 +2,6 @@ package io.icegate.lake.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -91,8 +90,7 @@ public final class WalOffsetsCheck {
       throw new ValidationException("Cannot parse WAL offsets '%s': not a JSON object", json);
     }
     Map<String, Long> offsets = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (!field.getValue().canConvertToLong() || !field.getValue().isIntegralNumber()) {
         throw new ValidationException(
             "Cannot parse WAL offsets '%s': seq of lane %s is not an integer",
