@@ -183,15 +183,18 @@ public class ObjectStoreCatalog extends BaseMetastoreViewCatalog implements Supp
   @Override
   public List<Namespace> listNamespaces(Namespace namespace) {
     CatalogState state = chain.latest().state();
-    if (!namespace.isEmpty()) {
+    int depth = namespace.levels().length;
+    List<Namespace> children =
+        state.namespaces().stream()
+            .filter(n -> CatalogMutations.isChild(namespace, n))
+            .map(n -> Namespace.of(Arrays.copyOf(n.levels(), depth + 1)))
+            .distinct()
+            .toList();
+    // Like Iceberg's other catalogs, a namespace may be created below one that does not exist.
+    if (!namespace.isEmpty() && children.isEmpty()) {
       requireNamespace(state, namespace);
     }
-    int depth = namespace.levels().length;
-    return state.namespaces().stream()
-        .filter(n -> CatalogMutations.isChild(namespace, n))
-        .map(n -> Namespace.of(Arrays.copyOf(n.levels(), depth + 1)))
-        .distinct()
-        .toList();
+    return children;
   }
 
   @Override

@@ -50,9 +50,14 @@ final class LakeSeekableInputStream extends SeekableInputStream implements Range
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    checkOpen();
+    if (!inChunk(pos)) {
+      fill(pos);
+      if (!inChunk(pos)) {
+        return -1;
+      }
+    }
+    return chunk[(int) (pos++ - chunkStart)] & 0xff;
   }
 
   @Override
