@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableMetadataParser;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -144,11 +145,15 @@ class ConcurrentCommitTest {
       linked++;
     }
     assertThat(linked).isEqualTo(metadata.snapshots().size());
-    long previous = Long.MIN_VALUE;
-    for (TableMetadata.MetadataLogEntry entry : metadata.previousFiles()) {
-      assertThat(table.io().newInputFile(entry.file()).exists()).as(entry.file()).isTrue();
-      assertThat(entry.timestampMillis()).isGreaterThanOrEqualTo(previous);
-      previous = entry.timestampMillis();
+    // Each metadata file names its predecessor last in its own log: one unbroken chain.
+    List<String> log = new ArrayList<>();
+    metadata.previousFiles().forEach(entry -> log.add(entry.file()));
+    log.add(metadata.metadataFileLocation());
+    for (int i = 1; i < log.size(); i++) {
+      TableMetadata file = TableMetadataParser.read(table.io(), log.get(i));
+      List<TableMetadata.MetadataLogEntry> previous = file.previousFiles();
+      assertThat(previous).as(log.get(i)).isNotEmpty();
+      assertThat(previous.get(previous.size() - 1).file()).isEqualTo(log.get(i - 1));
     }
   }
 
