@@ -8,6 +8,7 @@ import io.icegate.lake.store.UnknownOutcomeException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,8 @@ final class FlakyRootStore extends ForwardingStore {
   private final Map<String, byte[]> landingLate = new ConcurrentHashMap<>();
   private final AtomicInteger injected = new AtomicInteger();
   private volatile Fault always;
+  private volatile double rate;
+  private Random random;
   private volatile Runnable beforeNextRootWrite;
 
   FlakyRootStore(ObjectStore delegate) {
@@ -47,6 +50,19 @@ final class FlakyRootStore extends ForwardingStore {
 
   void always(Fault fault) {
     always = fault;
+  }
+
+  /** Injects a random fault into a {@code rate} share of the writes. */
+  synchronized void randomly(double rate, long seed) {
+    this.random = new Random(seed);
+    this.rate = rate;
+  }
+
+  private synchronized Fault nextRandom() {
+    if (random == null || random.nextDouble() >= rate) {
+      return null;
+    }
+    return Fault.values()[random.nextInt(Fault.values().length)];
   }
 
   /** Runs {@code action} once, just before the next root version write reaches the store. */
@@ -69,6 +85,9 @@ final class FlakyRootStore extends ForwardingStore {
       hook.run();
     }
     Fault fault = always != null ? always : planned.poll();
+    if (fault == null) {
+      fault = nextRandom();
+    }
     if (fault == null) {
       return delegate.putIfAbsent(key, data);
     }

@@ -12,7 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.icegate.lake.catalog.FlakyRootStore.Fault;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.store.TransientStorageException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
@@ -177,5 +184,63 @@ class RootCommitFaultTest {
             CommitSettings.DEADLINE_MS, "50",
             CommitSettings.MAX_STORAGE_RETRIES, "100000",
             CommitSettings.RETRY_BACKOFF_MS, "5"));
+  }
+
+  @Test
+  void randomFaultsUnderConcurrencyNeitherLoseNorDuplicateCommits() throws Exception {
+    catalog
+        .loadTable(ID)
+        .updateProperties()
+        .set(TableProperties.COMMIT_NUM_RETRIES, "1000")
+        .set(TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "1")
+        .set(TableProperties.COMMIT_MAX_RETRY_WAIT_MS, "20")
+        .commit();
+    flaky.randomly(0.3, 42);
+    Map<String, String> outcomes = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        int writer = w;
+        writers.add(
+            pool.submit(
+                () -> {
+                  Table mine = catalog(flaky).loadTable(ID);
+                  for (int i = 0; i < 5; i++) {
+                    String name = writer + "-" + i;
+                    outcomes.put(dataFile(name).location(), append(mine, name));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get(90, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<String> present = dataFiles(catalog(store).loadTable(ID));
+    assertThat(flaky.injected()).isPositive();
+    assertThat(present).doesNotHaveDuplicates();
+    outcomes.forEach(
+        (file, outcome) -> {
+          switch (outcome) {
+            case "acked" -> assertThat(present).as(file).contains(file);
+            case "failed" -> assertThat(present).as(file).doesNotContain(file);
+            default -> assertThat(outcome).isEqualTo("unknown");
+          }
+        });
+  }
+
+  private static String append(Table table, String name) {
+    try {
+      table.newFastAppend().appendFile(dataFile(name)).commit();
+      return "acked";
+    } catch (CommitStateUnknownException e) {
+      return "unknown";
+    } catch (CommitFailedException | TransientStorageException e) {
+      return "failed";
+    }
   }
 }
