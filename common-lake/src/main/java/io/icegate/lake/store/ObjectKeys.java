@@ -1,7 +1,6 @@
 package io.icegate.lake.store;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -12,13 +11,32 @@ import java.util.Comparator;
 public final class ObjectKeys {
   private static final int MAX_KEY_BYTES = 1024;
 
-  /** Listing order: unsigned UTF-8 bytes, as S3 lists (differs from String order above U+D7FF). */
-  public static final Comparator<String> ORDER =
-      (a, b) ->
-          a.equals(b)
-              ? 0
-              : Arrays.compareUnsigned(
-                  a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  /**
+   * Listing order: unsigned UTF-8 bytes, as S3 lists. That is code point order, which differs from
+   * {@link String#compareTo} (UTF-16 units) only when a surrogate meets a char of U+E000–U+FFFF;
+   * comparing without encoding keeps listings and sorted maps allocation-free.
+   */
+  public static final Comparator<String> ORDER = ObjectKeys::compareCodePoints;
+
+  private static int compareCodePoints(String a, String b) {
+    int length = Math.min(a.length(), b.length());
+    for (int i = 0; i < length; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        return fixUp(x) - fixUp(y);
+      }
+    }
+    return a.length() - b.length();
+  }
+
+  /** Moves surrogates above U+E000–U+FFFF, as their code points are (ICU's code point fix-up). */
+  private static int fixUp(char c) {
+    if (c >= 0xD800 && c <= 0xDFFF) {
+      return c + 0x2000;
+    }
+    return c >= 0xE000 ? c - 0x800 : c;
+  }
 
   private ObjectKeys() {}
 

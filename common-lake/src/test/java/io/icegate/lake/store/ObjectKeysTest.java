@@ -70,4 +70,32 @@ class ObjectKeysTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
+
+  @Test
+  void orderIsUtf8ByteOrderForRandomKeys() {
+    java.util.Random random = new java.util.Random(42);
+    int[] pool = {
+      'a', 'z', '/', 0x7f, 0xe9, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfffd, 0x10000, 0x1f600
+    };
+    for (int round = 0; round < 20_000; round++) {
+      String a = randomKey(random, pool);
+      String b = randomKey(random, pool);
+      int bytes =
+          java.util.Arrays.compareUnsigned(
+              a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+      assertThat(Integer.signum(ObjectKeys.ORDER.compare(a, b)))
+          .as("%s vs %s", a, b)
+          .isEqualTo(Integer.signum(bytes));
+    }
+  }
+
+  private static String randomKey(java.util.Random random, int[] pool) {
+    StringBuilder key = new StringBuilder();
+    for (int i = random.nextInt(4); i >= 0; i--) {
+      key.appendCodePoint(pool[random.nextInt(pool.length)]);
+    }
+    return key.toString();
+  }
 }
