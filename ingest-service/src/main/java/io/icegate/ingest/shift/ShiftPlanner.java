@@ -1,0 +1,87 @@
+package io.icegate.ingest.shift;
+
+import io.icegate.lake.catalog.WalOffsetsCheck;
+import io.icegate.lake.wal.WalKeys.SegmentId;
+import io.icegate.lake.wal.WalReader;
+import io.icegate.lake.wal.WalSignal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableMetadata;
+
+/**
+ * Plans a shift from the table's current state: committed offsets from the newest snapshot in the
+ * current ancestry that has them, then each lane's contiguous run of segments beyond them.
+ */
+final class ShiftPlanner {
+  private final WalReader reader;
+  private final BatchIndex index;
+  private final WalSignal signal;
+  private final int maxSegments;
+  private final Duration dedupWindow;
+
+  ShiftPlanner(
+      WalReader reader, BatchIndex index, WalSignal signal, int maxSegments, Duration dedupWindow) {
+    this.reader = reader;
+    this.index = index;
+    this.signal = signal;
+    this.maxSegments = maxSegments;
+    this.dedupWindow = dedupWindow;
+  }
+
+  ShiftPlan plan(Table table) {
+    table.refresh();
+    TableMetadata metadata = ((HasTableOperations) table).operations().current();
+    Snapshot base = metadata.currentSnapshot();
+    Long baseId = base == null ? null : base.snapshotId();
+    Map<String, Long> committed = WalOffsetsCheck.committedOffsets(metadata, baseId);
+    if (committed.isEmpty() && anySnapshotHasOffsets(metadata)) {
+      // Offsets vanished from the ancestry (expired, or history rewritten): shifting from zero
+      // would store everything again. Stop loudly instead.
+      throw new IllegalStateException(
+          "Cannot shift "
+              + signal.id()
+              + ": the table has IceGate snapshots but the current snapshot's ancestry has no "
+              + WalOffsetsCheck.OFFSETS);
+    }
+    List<SegmentId> segments = new ArrayList<>();
+    Map<String, Long> next = new TreeMap<>(committed);
+    for (String lane : reader.lanes(signal)) {
+      long after = committed.getOrDefault(lane, 0L);
+      long expected = after + 1;
+      for (SegmentId segment : reader.segmentsAfter(signal, lane, after)) {
+        // A lane's seqs are contiguous; a hole means a write still in flight: stop before it.
+        if (segment.seq() != expected || segments.size() >= maxSegments) {
+          break;
+        }
+        segments.add(segment);
+        next.put(lane, segment.seq());
+        expected++;
+      }
+    }
+    return new ShiftPlan(
+        baseId, committed, segments, next, index.storedBy(recent(metadata)), System.nanoTime());
+  }
+
+  private static boolean anySnapshotHasOffsets(TableMetadata metadata) {
+    return metadata.snapshots().stream()
+        .anyMatch(s -> s.summary() != null && s.summary().containsKey(WalOffsetsCheck.OFFSETS));
+  }
+
+  /** Snapshots in the current ancestry committed within the dedup window. */
+  private List<Snapshot> recent(TableMetadata metadata) {
+    long since = System.currentTimeMillis() - dedupWindow.toMillis();
+    List<Snapshot> recent = new ArrayList<>();
+    Snapshot snapshot = metadata.currentSnapshot();
+    while (snapshot != null && snapshot.timestampMillis() >= since) {
+      recent.add(snapshot);
+      snapshot = snapshot.parentId() == null ? null : metadata.snapshot(snapshot.parentId());
+    }
+    return recent;
+  }
+}
