@@ -1,5 +1,6 @@
 package io.icegate.ingest.wal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class PendingQueue {
   private final long flushBytes;
   private final long flushNanos;
-  private final List<PendingAppend> pending = new ArrayList<>();
+  private final ArrayDeque<PendingAppend> pending = new ArrayDeque<>();
   private long pendingBytes;
   private boolean closed;
 
@@ -37,7 +38,7 @@ final class PendingQueue {
   synchronized Optional<List<PendingAppend>> take() throws InterruptedException {
     while (true) {
       if (!pending.isEmpty()) {
-        long age = System.nanoTime() - pending.get(0).enqueuedNanos();
+        long age = System.nanoTime() - pending.peekFirst().enqueuedNanos();
         if (closed || pendingBytes >= flushBytes || age >= flushNanos) {
           return Optional.of(takeGroup());
         }
@@ -59,7 +60,7 @@ final class PendingQueue {
     List<PendingAppend> group = new ArrayList<>();
     long bytes = 0;
     while (!pending.isEmpty() && (group.isEmpty() || bytes < flushBytes)) {
-      PendingAppend next = pending.remove(0);
+      PendingAppend next = pending.removeFirst();
       group.add(next);
       bytes += next.inputBytes();
     }

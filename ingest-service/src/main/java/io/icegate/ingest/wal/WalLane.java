@@ -1,7 +1,6 @@
 package io.icegate.ingest.wal;
 
 import io.icegate.lake.store.ObjectStore;
-import io.icegate.lake.store.StorageException;
 import io.icegate.lake.store.TransientStorageException;
 import io.icegate.lake.store.UnknownOutcomeException;
 import io.icegate.lake.wal.WalBatchRows;
@@ -11,6 +10,7 @@ import io.icegate.lake.wal.WalSegmentEncoder.EncodedSegment;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalSegmentFooter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -56,20 +56,32 @@ final class WalLane {
   /**
    * Makes {@code group} durable as the lane's next segment and completes every append of it, or
    * fails them all if storage refuses definitively (nothing was written; the seq stays free).
+   * Appends whose rows cannot be encoded fail alone; the rest of the group is written.
    *
    * @param stillTrying asked between retries; false stops retrying (shutdown), failing the group
    */
   void write(List<PendingAppend> group, BooleanSupplier stillTrying) {
-    List<WalBatchRows> batches = group.stream().map(PendingAppend::batch).toList();
     String token = UUID.randomUUID().toString();
-    EncodedSegment segment = encode(token, batches);
+    List<PendingAppend> writable = group;
+    List<WalBatchRows> batches = batches(writable);
+    EncodedSegment segment;
+    try {
+      segment = encode(token, batches);
+    } catch (RuntimeException e) {
+      writable = dropUnencodable(group);
+      if (writable.isEmpty()) {
+        return;
+      }
+      batches = batches(writable);
+      segment = encode(token, batches);
+    }
     long backoff = 10;
     while (true) {
       SegmentId id = new SegmentId(signal, lane, nextSeq);
       try {
         if (store.putIfAbsent(id.key(), segment.bytes())) {
           nextSeq++;
-          complete(group, append -> append.done().complete(null));
+          complete(writable, append -> append.done().complete(null));
           return;
         }
         // Another process writes this lane too (a misconfiguration): never overwrite, move on.
@@ -79,17 +91,42 @@ final class WalLane {
         backoff = 10;
       } catch (TransientStorageException | UnknownOutcomeException e) {
         if (!stillTrying.getAsBoolean()) {
-          fail(group, "Cannot append: segment " + id.key() + " unconfirmed at shutdown", e);
+          fail(writable, "Cannot append: segment " + id.key() + " unconfirmed at shutdown", e);
           return;
         }
         LOG.debug("Retrying WAL segment {} after {}", id, e.getMessage());
         sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-      } catch (StorageException | IllegalArgumentException e) {
-        fail(group, "Cannot append: writing " + id.key() + " failed: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        // A definitive refusal: nothing was written, the seq stays free for the next group.
+        fail(writable, "Cannot append: writing " + id.key() + " failed: " + e.getMessage(), e);
         return;
       }
     }
+  }
+
+  /**
+   * Fails the appends whose rows cannot be encoded (a wrong type, a missing required field) and
+   * returns the others, so one bad request neither stops the lane nor fails its neighbours.
+   */
+  private List<PendingAppend> dropUnencodable(List<PendingAppend> group) {
+    List<PendingAppend> good = new ArrayList<>();
+    for (PendingAppend append : group) {
+      try {
+        encode("probe", List.of(append.batch()));
+        good.add(append);
+      } catch (RuntimeException e) {
+        fail(
+            List.of(append),
+            "Cannot append batch " + append.batch().batchId() + ": invalid rows: " + e,
+            e);
+      }
+    }
+    return good;
+  }
+
+  private static List<WalBatchRows> batches(List<PendingAppend> group) {
+    return group.stream().map(PendingAppend::batch).toList();
   }
 
   private EncodedSegment encode(String token, List<WalBatchRows> batches) {

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
@@ -31,7 +32,7 @@ public final class WalWriter implements AutoCloseable {
   private final WalWriterSettings settings;
   private final PendingQueue queue;
   private final Semaphore inFlightBytes;
-  private final Executor deadlines;
+  private final ScheduledThreadPoolExecutor deadlines;
   private final List<Thread> threads = new ArrayList<>();
   private final List<WalLane> lanes = new ArrayList<>();
   private volatile long closingSince = -1;
@@ -52,8 +53,7 @@ public final class WalWriter implements AutoCloseable {
     this.settings = requireNonNull(settings, "settings is null");
     this.queue = new PendingQueue(settings.flushBytes(), settings.flushInterval().toNanos());
     this.inFlightBytes = new Semaphore(Math.toIntExact(settings.maxInFlightBytes()));
-    this.deadlines =
-        CompletableFuture.delayedExecutor(settings.ackDeadline().toMillis(), TimeUnit.MILLISECONDS);
+    this.deadlines = deadlineTimer(signal);
     WalReader reader = new WalReader(store);
     WalSegmentEncoder encoder =
         new WalSegmentEncoder(signal.table().schema(), signal.table().properties());
@@ -98,12 +98,21 @@ public final class WalWriter implements AutoCloseable {
     }
     // The caller sees a retryable failure at the deadline; the lane still finishes the segment.
     CompletableFuture<Void> acked = done.copy();
-    deadlines.execute(
-        () ->
-            acked.completeExceptionally(
-                new WalAppendException(
-                    "Cannot append: segment not durable within " + settings.ackDeadline())));
+    ScheduledFuture<?> deadline =
+        deadlines.schedule(
+            () ->
+                acked.completeExceptionally(
+                    new WalAppendException(
+                        "Cannot append: segment not durable within " + settings.ackDeadline())),
+            settings.ackDeadline().toNanos(),
+            TimeUnit.NANOSECONDS);
+    done.whenComplete((ok, error) -> deadline.cancel(false));
     return acked;
+  }
+
+  /** Input bytes accepted but not yet durable (or failed); at most {@code maxInFlightBytes}. */
+  public long inFlightBytes() {
+    return settings.maxInFlightBytes() - inFlightBytes.availablePermits();
   }
 
   /** The seq each lane will write next, by lane id (for tests and metrics). */
@@ -120,13 +129,14 @@ public final class WalWriter implements AutoCloseable {
   public void close() {
     closingSince = System.nanoTime();
     queue.close();
-    for (Thread thread : threads) {
-      try {
+    try {
+      for (Thread thread : threads) {
         thread.join(TimeUnit.NANOSECONDS.toMillis(CLOSE_GRACE_NANOS) + 5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      deadlines.shutdown();
     }
   }
 
@@ -137,11 +147,32 @@ public final class WalWriter implements AutoCloseable {
         if (group.isEmpty()) {
           return;
         }
-        lane.write(group.get(), this::stillTrying);
+        try {
+          lane.write(group.get(), this::stillTrying);
+        } catch (RuntimeException e) {
+          // Never let one group stop the lane: fail it and go on with the next.
+          WalAppendException failure =
+              new WalAppendException("Cannot append: " + e.getMessage(), e);
+          group.get().forEach(append -> append.done().completeExceptionally(failure));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static ScheduledThreadPoolExecutor deadlineTimer(WalSignal signal) {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "wal-" + signal.id() + "-deadlines");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Most appends complete long before their deadline: drop their timers at once.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   private boolean stillTrying() {

@@ -1,6 +1,8 @@
 package io.icegate.ingest.wal;
 
+import io.icegate.lake.wal.WalKeys;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -30,12 +32,17 @@ public record WalWriterSettings(
     if (lanes.isEmpty()) {
       throw new IllegalArgumentException("Invalid WAL settings: no lanes");
     }
-    if (flushBytes <= 0 || maxInFlightBytes < flushBytes) {
+    lanes.forEach(WalKeys::checkLane);
+    if (new HashSet<>(lanes).size() != lanes.size()) {
+      throw new IllegalArgumentException("Invalid WAL settings: duplicate lane in " + lanes);
+    }
+    if (flushBytes <= 0 || maxInFlightBytes < flushBytes || maxInFlightBytes > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
           "Invalid WAL settings: flush bytes "
               + flushBytes
               + " must be positive and at most max in-flight bytes "
-              + maxInFlightBytes);
+              + maxInFlightBytes
+              + " (at most 2 GiB)");
     }
     if (flushInterval.isNegative() || ackDeadline.isNegative() || ackDeadline.isZero()) {
       throw new IllegalArgumentException("Invalid WAL settings: negative interval or deadline");

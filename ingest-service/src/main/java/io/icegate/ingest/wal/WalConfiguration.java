@@ -1,0 +1,118 @@
+package io.icegate.ingest.wal;
+
+import io.icegate.lake.store.InvalidConfigurationException;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.ReadableBytes;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * The {@code icegate.wal.*} keys as configured. Defaults are stated once, in {@link
+ * WalWriterSettings}; lanes default to {@code <hostname>-0} … {@code <hostname>-<lane-count - 1>},
+ * so a StatefulSet pod keeps its lanes across restarts.
+ *
+ * @param lanes explicit lane ids; when set, {@code lane-count} must be unset
+ * @param laneCount number of lanes named after the host (default 1)
+ * @param flushBytes input size that flushes a segment ({@code 16MB})
+ * @param flushInterval age of the oldest pending append that flushes a segment ({@code 200ms})
+ * @param ackDeadline time after which an append fails retryably ({@code 3s})
+ * @param maxInFlightBytes input accepted but not yet durable, per signal ({@code 256MB})
+ */
+@ConfigurationProperties("icegate.wal")
+public record WalConfiguration(
+    @Nullable List<String> lanes,
+    @Nullable Integer laneCount,
+    @Nullable @ReadableBytes Long flushBytes,
+    @Nullable Duration flushInterval,
+    @Nullable Duration ackDeadline,
+    @Nullable @ReadableBytes Long maxInFlightBytes) {
+
+  /**
+   * The writer settings these keys describe.
+   *
+   * @throws InvalidConfigurationException naming the offending key
+   */
+  public WalWriterSettings toSettings(String hostName) {
+    List<String> laneIds = laneIds(hostName);
+    long flush = flushBytes == null ? WalWriterSettings.DEFAULT_FLUSH_BYTES : flushBytes;
+    long inFlight =
+        maxInFlightBytes == null ? WalWriterSettings.DEFAULT_MAX_IN_FLIGHT_BYTES : maxInFlightBytes;
+    if (flush <= 0) {
+      throw new InvalidConfigurationException("icegate.wal.flush-bytes", "must be positive");
+    }
+    if (inFlight < flush || inFlight > Integer.MAX_VALUE) {
+      throw new InvalidConfigurationException(
+          "icegate.wal.max-in-flight-bytes",
+          "must be at least icegate.wal.flush-bytes (" + flush + ") and below 2 GiB");
+    }
+    Duration interval =
+        flushInterval == null ? WalWriterSettings.DEFAULT_FLUSH_INTERVAL : flushInterval;
+    if (interval.isNegative()) {
+      throw new InvalidConfigurationException("icegate.wal.flush-interval", "must not be negative");
+    }
+    Duration deadline = ackDeadline == null ? WalWriterSettings.DEFAULT_ACK_DEADLINE : ackDeadline;
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new InvalidConfigurationException("icegate.wal.ack-deadline", "must be positive");
+    }
+    return new WalWriterSettings(laneIds, flush, interval, deadline, inFlight);
+  }
+
+  private List<String> laneIds(String hostName) {
+    if (lanes != null && !lanes.isEmpty()) {
+      if (laneCount != null) {
+        throw new InvalidConfigurationException(
+            "icegate.wal.lane-count", "cannot be combined with icegate.wal.lanes");
+      }
+      if (lanes.stream().distinct().count() != lanes.size()) {
+        throw new InvalidConfigurationException("icegate.wal.lanes", "duplicate lane in " + lanes);
+      }
+      for (String lane : lanes) {
+        checkLane(lane);
+      }
+      return List.copyOf(lanes);
+    }
+    int count = laneCount == null ? 1 : laneCount;
+    if (count < 1 || count > 64) {
+      throw new InvalidConfigurationException(
+          "icegate.wal.lane-count", "must be between 1 and 64, got " + count);
+    }
+    String base = laneBase(hostName);
+    return IntStream.range(0, count).mapToObj(i -> base + "-" + i).toList();
+  }
+
+  private static void checkLane(String lane) {
+    try {
+      io.icegate.lake.wal.WalKeys.checkLane(lane);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException("icegate.wal.lanes", e.getMessage());
+    }
+  }
+
+  /**
+   * A host name made fit for a lane id: characters outside {@code [A-Za-z0-9_.-]} become {@code -},
+   * at most 60 characters, {@code host} when nothing usable is left.
+   */
+  static String laneBase(String hostName) {
+    String cleaned = hostName.replaceAll("[^A-Za-z0-9_.-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+    cleaned = cleaned.length() > 60 ? cleaned.substring(0, 60) : cleaned;
+    return cleaned.isEmpty() ? "host" : cleaned.toLowerCase(Locale.ROOT);
+  }
+
+  /** This machine's name: {@code HOSTNAME} if set (as in every Kubernetes pod), else the OS's. */
+  public static String localHostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env.strip();
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "host";
+    }
+  }
+}
