@@ -176,6 +176,20 @@ public record StorageSettings(
         newMaxConcurrency);
   }
 
+  /**
+   * The URI of the lake root that Iceberg locations start with: {@code file:/abs/folder} for a
+   * local store, {@code s3://bucket/prefix} for S3 (no trailing '/').
+   */
+  public String rootLocation() {
+    if (type.trim().equalsIgnoreCase("local")) {
+      Path folder = root.orElseThrow(() -> new IllegalStateException("No root folder"));
+      return "file:" + folder.toAbsolutePath().normalize();
+    }
+    String location = "s3://" + bucket.orElseThrow(() -> new IllegalStateException("No bucket"));
+    String trimmed = prefix.replaceAll("^/+|/+$", "");
+    return trimmed.isEmpty() ? location : location + "/" + trimmed;
+  }
+
   /** Like the record's, but never shows the secret key. */
   @Override
   public String toString() {

@@ -95,8 +95,8 @@ class MultiTableTransactionTest {
 
   @Test
   void transactionFailsWhollyWhenATableChangedBeforeItsRootVersionLanded() {
-    FlakyRootStore flaky = new FlakyRootStore(store);
-    ObjectStoreCatalog catalog = catalog(flaky);
+    RootFaults flaky = new RootFaults(store);
+    ObjectStoreCatalog catalog = catalog(flaky.store());
     List<TableCommit> commits = List.of(append(catalog, A, "t-a"), append(catalog, B, "t-b"));
     flaky.beforeNextRootWrite(
         () -> catalog(store).loadTable(B).newFastAppend().appendFile(dataFile("other")).commit());

@@ -9,7 +9,7 @@ import static io.icegate.lake.catalog.CatalogFixtures.rootVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.icegate.lake.catalog.FlakyRootStore.Fault;
+import io.icegate.lake.catalog.RootFaults.Fault;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.store.TransientStorageException;
 import java.util.ArrayList;
@@ -37,13 +37,13 @@ class RootCommitFaultTest {
   private static final TableIdentifier OTHER = TableIdentifier.of("ns", "other");
 
   private final InMemoryObjectStore store = new InMemoryObjectStore();
-  private final FlakyRootStore flaky = new FlakyRootStore(store);
+  private final RootFaults flaky = new RootFaults(store);
   private ObjectStoreCatalog catalog;
   private Table table;
 
   @BeforeEach
   void createTable() {
-    catalog = catalog(flaky, Map.of(CommitSettings.MAX_STORAGE_RETRIES, "4"));
+    catalog = catalog(flaky.store(), Map.of(CommitSettings.MAX_STORAGE_RETRIES, "4"));
     catalog.createNamespace(Namespace.of("ns"));
     table =
         catalog
@@ -101,7 +101,8 @@ class RootCommitFaultTest {
 
     assertThatThrownBy(() -> table.newFastAppend().appendFile(dataFile("a")).commit())
         .isInstanceOf(TransientStorageException.class)
-        .hasMessage("Injected: 503 writing catalog/root/v00000000000000000004.json");
+        .hasMessage(
+            "Cannot PUT_IF_ABSENT catalog/root/v00000000000000000004.json: injected failure before sending");
 
     assertThat(metadataFiles(store, table)).isEqualTo(before);
   }
@@ -179,7 +180,7 @@ class RootCommitFaultTest {
 
   private ObjectStoreCatalog deadlineCatalog() {
     return catalog(
-        flaky,
+        flaky.store(),
         Map.of(
             CommitSettings.DEADLINE_MS, "50",
             CommitSettings.MAX_STORAGE_RETRIES, "100000",
@@ -205,7 +206,7 @@ class RootCommitFaultTest {
         writers.add(
             pool.submit(
                 () -> {
-                  Table mine = catalog(flaky).loadTable(ID);
+                  Table mine = catalog(flaky.store()).loadTable(ID);
                   for (int i = 0; i < 5; i++) {
                     String name = writer + "-" + i;
                     outcomes.put(dataFile(name).location(), append(mine, name));
