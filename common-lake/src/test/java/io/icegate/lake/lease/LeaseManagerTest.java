@@ -62,6 +62,19 @@ class LeaseManagerTest {
   }
 
   @Test
+  void releasedLeaseIsFreeAtOnce() {
+    LeaseManager a = manager("a");
+    LeaseGrant grant = a.tryAcquire("job", TEN_SECONDS).orElseThrow();
+
+    assertThat(a.release(grant)).isTrue();
+    server.advance(Duration.ofMillis(1_100)); // only the Last-Modified slack remains
+
+    assertThat(manager("b").tryAcquire("job", TEN_SECONDS))
+        .hasValueSatisfying(g -> assertThat(g.term()).isEqualTo(3));
+    assertThat(a.release(grant)).isFalse();
+  }
+
+  @Test
   void racingContendersYieldExactlyOneHolderPerTerm() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

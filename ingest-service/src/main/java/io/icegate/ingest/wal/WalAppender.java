@@ -2,6 +2,7 @@ package io.icegate.ingest.wal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.ingest.lake.IngestTables;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,38 +34,39 @@ import org.slf4j.LoggerFactory;
 public final class WalAppender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalAppender.class);
 
-  /**
-   * Committed offsets of the lanes, until the shifter exists: none yet, so every lane continues
-   * after its highest listed segment. The shifter's issue replaces this with the offsets of the
-   * table's current snapshot, so a lane never reuses a seq that was shifted and cleaned up.
-   */
-  static final ToLongFunction<String> NO_COMMITTED_OFFSETS = lane -> 0;
-
   private final Map<WalSignal, WalWriter> writers = new EnumMap<>(WalSignal.class);
 
+  /**
+   * Lanes continue after max(highest listed seq, committed offset in the table), so a seq that was
+   * shifted and whose segment was cleaned up is never reused.
+   */
   @Inject
-  WalAppender(ObjectStore store, WalConfiguration configuration) {
+  WalAppender(ObjectStore store, WalConfiguration configuration, IngestTables tables) {
     this(
         store,
         configuration.toSettings(WalConfiguration.localHostName()),
-        NO_COMMITTED_OFFSETS,
+        signal -> {
+          Map<String, Long> committed = tables.committedOffsets(signal);
+          return lane -> committed.getOrDefault(lane, 0L);
+        },
         Clock.systemUTC());
   }
 
   /**
    * Opens one writer per signal.
    *
-   * @param committedOffsets a lane's committed offset in its table, 0 when none
+   * @param committedOffsets per signal, a lane's committed offset in its table, 0 when none
    */
   WalAppender(
       ObjectStore store,
       WalWriterSettings settings,
-      ToLongFunction<String> committedOffsets,
+      Function<WalSignal, ToLongFunction<String>> committedOffsets,
       Clock clock) {
     requireNonNull(store, "store is null");
     try {
       for (WalSignal signal : WalSignal.values()) {
-        writers.put(signal, new WalWriter(store, signal, settings, committedOffsets, clock));
+        writers.put(
+            signal, new WalWriter(store, signal, settings, committedOffsets.apply(signal), clock));
       }
     } catch (RuntimeException e) {
       close();

@@ -1,0 +1,117 @@
+package io.icegate.ingest.shift;
+
+import io.icegate.ingest.lake.IngestTables;
+import io.icegate.lake.lease.LeaseGrant;
+import io.icegate.lake.lease.LeaseManager;
+import io.icegate.lake.store.ObjectStore;
+import io.icegate.lake.wal.WalSignal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the shifter of every signal on an interval, each under its lease ({@code shifter-<signal>})
+ * so one ingest process shifts a signal at a time. The lease only avoids wasted work: racing
+ * shifters are safe because the catalog rejects a commit planned on moved offsets.
+ */
+@Singleton
+@Requires(property = "icegate.shift.enabled", notEquals = "false")
+final class ShiftScheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(ShiftScheduler.class);
+  private static final int MAX_CYCLES_PER_RUN = 16;
+
+  private final IngestTables tables;
+  private final ObjectStore store;
+  private final LeaseManager leases;
+  private final Duration leaseDuration;
+  private final ShiftSettings settings = ShiftSettings.defaults();
+  private final MeterRegistry registry;
+  private final Map<WalSignal, LeaseGrant> held = new EnumMap<>(WalSignal.class);
+  private final Map<WalSignal, String> stopped = new EnumMap<>(WalSignal.class);
+
+  ShiftScheduler(
+      IngestTables tables,
+      ObjectStore store,
+      MeterRegistry registry,
+      @Value("${icegate.shift.lease-duration:30s}") Duration leaseDuration) {
+    this.tables = tables;
+    this.store = store;
+    this.registry = registry;
+    this.leaseDuration = leaseDuration;
+    String holder = "ingest-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+    this.leases = new LeaseManager(store, holder, Clock.systemUTC());
+  }
+
+  @Scheduled(fixedDelay = "${icegate.shift.interval:5s}", initialDelay = "1s")
+  synchronized void run() {
+    for (WalSignal signal : WalSignal.values()) {
+      if (stopped.containsKey(signal) || !holdLease(signal)) {
+        continue;
+      }
+      try {
+        shift(signal);
+      } catch (IllegalStateException e) {
+        // Offsets missing from the table's ancestry: shifting on would store everything twice.
+        stopped.put(signal, e.getMessage());
+        LOG.error("Shifter for {} stopped: {}", signal.id(), e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.warn("Shift of {} failed; retrying next interval: {}", signal.id(), e.toString());
+      }
+    }
+  }
+
+  /** Hands the leases over at shutdown so another process can shift at once. */
+  @PreDestroy
+  synchronized void releaseLeases() {
+    held.values().forEach(leases::release);
+    held.clear();
+  }
+
+  /** Signals whose shifter stopped, with the reason (for health and operators). */
+  synchronized Map<WalSignal, String> stopped() {
+    return Map.copyOf(stopped);
+  }
+
+  private void shift(WalSignal signal) {
+    Shifter shifter = new Shifter(tables.table(signal), store, signal, settings);
+    for (int cycle = 0; cycle < MAX_CYCLES_PER_RUN; cycle++) {
+      if (!held.get(signal).validFor(leaseDuration.dividedBy(3))) {
+        return;
+      }
+      Optional<Shifter.ShiftResult> result = shifter.shiftOnce();
+      if (result.isEmpty()) {
+        return;
+      }
+      registry.counter("icegate.shift.rows", "signal", signal.id()).increment(result.get().rows());
+      registry
+          .counter("icegate.shift.duplicate.rows", "signal", signal.id())
+          .increment(result.get().duplicateRows());
+    }
+  }
+
+  /** Takes or renews the signal's lease; false when another process holds it. */
+  private boolean holdLease(WalSignal signal) {
+    LeaseGrant grant = held.get(signal);
+    Optional<LeaseGrant> next;
+    if (grant != null && grant.validFor(leaseDuration.dividedBy(2))) {
+      return true;
+    } else if (grant != null && grant.validFor(Duration.ZERO)) {
+      next = leases.renew(grant);
+    } else {
+      next = leases.tryAcquire("shifter-" + signal.id(), leaseDuration);
+    }
+    next.ifPresentOrElse(g -> held.put(signal, g), () -> held.remove(signal));
+    return next.isPresent();
+  }
+}
