@@ -81,7 +81,8 @@ public final class LakeView {
               .where(filter)
               .select(names(projection))
               .build()) {
-        stored.forEach(rows::add);
+        // The scan adds the filter's columns to the projection; drop them again.
+        stored.forEach(row -> rows.add(project(row, projection)));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + table.name() + ": " + e.getMessage(), e);
       }
@@ -135,7 +136,7 @@ public final class LakeView {
   }
 
   private static Record project(Record row, Schema projection) {
-    if (projection.columns().size() == row.struct().fields().size()) {
+    if (row.struct().equals(projection.asStruct())) {
       return row;
     }
     Record projected = org.apache.iceberg.data.GenericRecord.create(projection);

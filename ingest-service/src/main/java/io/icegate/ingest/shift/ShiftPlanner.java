@@ -1,6 +1,7 @@
 package io.icegate.ingest.shift;
 
 import io.icegate.lake.catalog.WalOffsetsCheck;
+import io.icegate.lake.wal.WalBatchIndex;
 import io.icegate.lake.wal.WalKeys.SegmentId;
 import io.icegate.lake.wal.WalReader;
 import io.icegate.lake.wal.WalSignal;
@@ -20,13 +21,17 @@ import org.apache.iceberg.TableMetadata;
  */
 final class ShiftPlanner {
   private final WalReader reader;
-  private final BatchIndex index;
+  private final WalBatchIndex index;
   private final WalSignal signal;
   private final int maxSegments;
   private final Duration dedupWindow;
 
   ShiftPlanner(
-      WalReader reader, BatchIndex index, WalSignal signal, int maxSegments, Duration dedupWindow) {
+      WalReader reader,
+      WalBatchIndex index,
+      WalSignal signal,
+      int maxSegments,
+      Duration dedupWindow) {
     this.reader = reader;
     this.index = index;
     this.signal = signal;
@@ -64,24 +69,18 @@ final class ShiftPlanner {
         expected++;
       }
     }
+    long since = System.currentTimeMillis() - dedupWindow.toMillis();
     return new ShiftPlan(
-        baseId, committed, segments, next, index.storedBy(recent(metadata)), System.nanoTime());
+        baseId,
+        committed,
+        segments,
+        next,
+        index.storedSince(metadata, baseId, since),
+        System.nanoTime());
   }
 
   private static boolean anySnapshotHasOffsets(TableMetadata metadata) {
     return metadata.snapshots().stream()
         .anyMatch(s -> s.summary() != null && s.summary().containsKey(WalOffsetsCheck.OFFSETS));
-  }
-
-  /** Snapshots in the current ancestry committed within the dedup window. */
-  private List<Snapshot> recent(TableMetadata metadata) {
-    long since = System.currentTimeMillis() - dedupWindow.toMillis();
-    List<Snapshot> recent = new ArrayList<>();
-    Snapshot snapshot = metadata.currentSnapshot();
-    while (snapshot != null && snapshot.timestampMillis() >= since) {
-      recent.add(snapshot);
-      snapshot = snapshot.parentId() == null ? null : metadata.snapshot(snapshot.parentId());
-    }
-    return recent;
   }
 }

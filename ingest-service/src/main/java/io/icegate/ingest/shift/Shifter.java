@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.icegate.lake.catalog.WalOffsetsCheck;
 import io.icegate.lake.store.ObjectStore;
+import io.icegate.lake.wal.WalBatchIndex;
 import io.icegate.lake.wal.WalKeys.SegmentId;
 import io.icegate.lake.wal.WalReader;
 import io.icegate.lake.wal.WalSegment;
@@ -36,7 +37,7 @@ public final class Shifter {
   private final Table table;
   private final WalSignal signal;
   private final WalReader reader;
-  private final BatchIndex index;
+  private final WalBatchIndex index;
   private final ShiftPlanner planner;
   private final PartitionedFileWriter files;
   private final Duration maxPlanAge;
@@ -49,7 +50,7 @@ public final class Shifter {
     this.table = requireNonNull(table, "table is null");
     this.signal = requireNonNull(signal, "signal is null");
     this.reader = new WalReader(store);
-    this.index = new BatchIndex(store, signal);
+    this.index = new WalBatchIndex(store, signal);
     this.planner =
         new ShiftPlanner(
             reader, index, signal, settings.maxSegmentsPerCycle(), settings.dedupWindow());
@@ -95,7 +96,7 @@ public final class Shifter {
     written.forEach(append::appendFile);
     append.set(WalOffsetsCheck.OFFSETS, OffsetsJson.format(plan.next()));
     append.set(WalOffsetsCheck.OFFSETS_BASE, OffsetsJson.format(plan.committed()));
-    append.set(BatchIndex.SUMMARY_KEY, index.write(shiftedIds));
+    append.set(WalBatchIndex.SUMMARY_KEY, index.write(shiftedIds));
     try {
       append.commit();
     } catch (CommitFailedException e) {
