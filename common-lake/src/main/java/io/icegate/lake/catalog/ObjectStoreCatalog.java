@@ -84,8 +84,9 @@ public class ObjectStoreCatalog extends BaseMetastoreViewCatalog implements Supp
     return name;
   }
 
+  /** The properties the catalog was initialized with. */
   @Override
-  protected Map<String, String> properties() {
+  public Map<String, String> properties() {
     return properties;
   }
 

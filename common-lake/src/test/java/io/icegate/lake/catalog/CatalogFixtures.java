@@ -26,10 +26,14 @@ final class CatalogFixtures {
   private CatalogFixtures() {}
 
   static ObjectStoreCatalog catalog(ObjectStore store, Map<String, String> extra) {
+    return catalog(store, ROOT, extra);
+  }
+
+  static ObjectStoreCatalog catalog(ObjectStore store, String root, Map<String, String> extra) {
     Map<String, String> properties = new HashMap<>();
     properties.put(CommitSettings.RETRY_BACKOFF_MS, "1");
     properties.putAll(extra);
-    ObjectStoreCatalog catalog = new ObjectStoreCatalog(store, new LakeLocations(ROOT));
+    ObjectStoreCatalog catalog = new ObjectStoreCatalog(store, new LakeLocations(root));
     catalog.initialize("test", properties);
     return catalog;
   }

@@ -4,7 +4,6 @@ import static io.icegate.lake.catalog.CatalogFixtures.SCHEMA;
 import static io.icegate.lake.catalog.CatalogFixtures.catalog;
 import static io.icegate.lake.catalog.CatalogFixtures.dataFile;
 import static io.icegate.lake.catalog.CatalogFixtures.dataFiles;
-import static io.icegate.lake.catalog.CatalogFixtures.rootVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icegate.lake.store.InMemoryObjectStore;
@@ -17,10 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableMetadata;
-import org.apache.iceberg.TableMetadataParser;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -64,8 +60,8 @@ class ConcurrentCommitTest {
     assertThat(dataFiles(table)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acked);
     assertThat(acked.size() + failed.size()).isEqualTo(WRITERS * APPENDS);
     assertThat(table.snapshots()).hasSize(acked.size());
-    assertValidHistory(table);
-    assertContiguousChain();
+    CatalogInvariants.assertValidHistory(table);
+    CatalogInvariants.assertContiguousChain(store);
   }
 
   @Test
@@ -99,9 +95,9 @@ class ConcurrentCommitTest {
         expected.add(dataFile(writer + "-" + i).location());
       }
       assertThat(dataFiles(table)).containsExactlyInAnyOrderElementsOf(expected);
-      assertValidHistory(table);
+      CatalogInvariants.assertValidHistory(table);
     }
-    assertContiguousChain();
+    CatalogInvariants.assertContiguousChain(store);
   }
 
   private interface Writer {
@@ -134,39 +130,6 @@ class ConcurrentCommitTest {
       } catch (CommitFailedException e) {
         failed.add(path);
       }
-    }
-  }
-
-  /** Snapshots form one line of parents; the metadata log lists readable files in time order. */
-  private static void assertValidHistory(Table table) {
-    TableMetadata metadata = ((org.apache.iceberg.HasTableOperations) table).operations().current();
-    int linked = 0;
-    for (Snapshot s = table.currentSnapshot(); s != null; s = parentOf(table, s)) {
-      linked++;
-    }
-    assertThat(linked).isEqualTo(metadata.snapshots().size());
-    // Each metadata file names its predecessor last in its own log: one unbroken chain.
-    List<String> log = new ArrayList<>();
-    metadata.previousFiles().forEach(entry -> log.add(entry.file()));
-    log.add(metadata.metadataFileLocation());
-    for (int i = 1; i < log.size(); i++) {
-      TableMetadata file = TableMetadataParser.read(table.io(), log.get(i));
-      List<TableMetadata.MetadataLogEntry> previous = file.previousFiles();
-      assertThat(previous).as(log.get(i)).isNotEmpty();
-      assertThat(previous.get(previous.size() - 1).file()).isEqualTo(log.get(i - 1));
-    }
-  }
-
-  private static Snapshot parentOf(Table table, Snapshot snapshot) {
-    return snapshot.parentId() == null ? null : table.snapshot(snapshot.parentId());
-  }
-
-  private void assertContiguousChain() {
-    List<Long> versions = rootVersions(store);
-    RootChain chain = new RootChain(store);
-    for (int i = 0; i < versions.size(); i++) {
-      assertThat(versions.get(i)).isEqualTo(i + 1L);
-      assertThat(chain.read(versions.get(i)).parentVersion()).isEqualTo((long) i);
     }
   }
 }

@@ -4,9 +4,15 @@ import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.ObjectStores;
 import io.icegate.lake.store.S3ProxyExtension;
 import io.icegate.lake.store.StorageSettings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Each test gets its own prefix in one S3Proxy bucket. */
+/**
+ * Each test gets its own prefix in one S3Proxy bucket. Tagged {@code interop} (run with {@code
+ * -Pinterop}, about 50 s): the default build covers S3 with the commit race and the store contract,
+ * and runs this suite on the local and in-memory stores.
+ */
+@Tag("interop")
 class TestObjectStoreCatalogS3Proxy extends ObjectStoreCatalogContractTest {
   @RegisterExtension static S3ProxyExtension S3 = new S3ProxyExtension();
 
