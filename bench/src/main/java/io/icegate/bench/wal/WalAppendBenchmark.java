@@ -54,8 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx1g"})
-@Warmup(iterations = 1, time = 4)
-@Measurement(iterations = 3, time = 4)
+@Warmup(iterations = 1, time = 3)
+@Measurement(iterations = 2, time = 4)
 public class WalAppendBenchmark {
   static final int ROWS = 1_000;
   static final int WINDOW_PER_LANE = 64;
