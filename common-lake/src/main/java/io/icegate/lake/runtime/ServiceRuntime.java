@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +26,19 @@ public final class ServiceRuntime {
    */
   public static ApplicationContext start(
       IceGateService service, Map<String, Object> overrides, String... args) {
+    return start(service, overrides, List.of(), args);
+  }
+
+  /**
+   * As {@link #start(IceGateService, Map, String...)}, with {@code singletons} registered as beans
+   * before the context starts (tests put in-memory fakes in place of a service's collaborators).
+   */
+  public static ApplicationContext start(
+      IceGateService service, Map<String, Object> overrides, List<Object> singletons, String... args) {
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("micronaut.server.port", service.defaultHttpPort());
     defaults.put("micronaut.application.name", "icegate-" + service.id());
+    defaults.putAll(service.defaults());
 
     Map<String, Object> forced = new HashMap<>(overrides);
     forced.put(IceGateService.PROPERTY, service.id());
@@ -39,6 +50,7 @@ public final class ServiceRuntime {
             .propertySources(PropertySource.of("icegate-defaults", defaults, Integer.MIN_VALUE))
             .properties(forced)
             .deduceEnvironment(false)
+            .singletons(singletons.toArray())
             .start();
     try {
       context.getBean(EmbeddedServer.class).start();
