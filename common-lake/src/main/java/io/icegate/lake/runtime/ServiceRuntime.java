@@ -17,6 +17,8 @@ import java.util.Map;
  * environment variables, which would otherwise leak into every context of one JVM.
  */
 public final class ServiceRuntime {
+  private static final int SERVICE_DEFAULTS = -250;
+
   private ServiceRuntime() {}
 
   /**
@@ -38,7 +40,6 @@ public final class ServiceRuntime {
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("micronaut.server.port", service.defaultHttpPort());
     defaults.put("micronaut.application.name", "icegate-" + service.id());
-    defaults.putAll(service.defaults());
 
     Map<String, Object> forced = new HashMap<>(overrides);
     forced.put(IceGateService.PROPERTY, service.id());
@@ -48,6 +49,10 @@ public final class ServiceRuntime {
             .args(args)
             // Lowest precedence: anything the user configures wins over these.
             .propertySources(PropertySource.of("icegate-defaults", defaults, Integer.MIN_VALUE))
+            // Above application.yml (-300), which states shared defaults such as gRPC off, and
+            // below environment variables (-200), system properties and the command line.
+            .propertySources(
+                PropertySource.of("icegate-service-defaults", service.defaults(), SERVICE_DEFAULTS))
             .properties(forced)
             .deduceEnvironment(false)
             .singletons(singletons.toArray())
