@@ -106,28 +106,31 @@ final class MetricLimits {
   }
 
   private void apply(NumberDataPoint.Builder point) {
-    point.clearAttributes().addAllAttributes(cut(point.getAttributesList()));
+    List<KeyValue> attributes = cut(point.getAttributesList());
+    point.clearAttributes().addAllAttributes(attributes);
     point.getExemplarsBuilderList().forEach(this::apply);
   }
 
   private void apply(HistogramDataPoint.Builder point) {
-    point.clearAttributes().addAllAttributes(cut(point.getAttributesList()));
+    List<KeyValue> attributes = cut(point.getAttributesList());
+    point.clearAttributes().addAllAttributes(attributes);
     point.getExemplarsBuilderList().forEach(this::apply);
   }
 
   private void apply(ExponentialHistogramDataPoint.Builder point) {
-    point.clearAttributes().addAllAttributes(cut(point.getAttributesList()));
+    List<KeyValue> attributes = cut(point.getAttributesList());
+    point.clearAttributes().addAllAttributes(attributes);
     point.getExemplarsBuilderList().forEach(this::apply);
   }
 
   private void apply(SummaryDataPoint.Builder point) {
-    point.clearAttributes().addAllAttributes(cut(point.getAttributesList()));
+    List<KeyValue> attributes = cut(point.getAttributesList());
+    point.clearAttributes().addAllAttributes(attributes);
   }
 
   private void apply(Exemplar.Builder exemplar) {
-    exemplar
-        .clearFilteredAttributes()
-        .addAllFilteredAttributes(cut(exemplar.getFilteredAttributesList()));
+    List<KeyValue> attributes = cut(exemplar.getFilteredAttributesList());
+    exemplar.clearFilteredAttributes().addAllFilteredAttributes(attributes);
   }
 
   private List<KeyValue> cut(List<KeyValue> attributes) {

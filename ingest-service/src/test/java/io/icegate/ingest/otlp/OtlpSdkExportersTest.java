@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The OpenTelemetry Java SDK's own OTLP exporters, gRPC and HTTP, against the ingest service: what
- * lands in the WAL equals what was sent, field by field. Each transport writes its own tenant.
+ * lands in the WAL equals what was sent, field by field. Each transport writes its own tenant; all
+ * compress with gzip.
  */
 class OtlpSdkExportersTest {
   private static final String TRACE_ID = "5b8efff798038103d269b633813fc60c";
@@ -82,10 +83,12 @@ class OtlpSdkExportersTest {
             ? OtlpGrpcLogRecordExporter.builder()
                 .setEndpoint(server.grpcEndpoint())
                 .addHeader("X-Scope-OrgID", tenant)
+                .setCompression("gzip")
                 .build()
             : OtlpHttpLogRecordExporter.builder()
                 .setEndpoint(server.httpEndpoint() + "/v1/logs")
                 .addHeader("X-Scope-OrgID", tenant)
+                .setCompression("gzip")
                 .build();
     try (SdkLoggerProvider provider =
         SdkLoggerProvider.builder()
@@ -144,10 +147,12 @@ class OtlpSdkExportersTest {
             ? OtlpGrpcSpanExporter.builder()
                 .setEndpoint(server.grpcEndpoint())
                 .addHeader("X-Scope-OrgID", tenant)
+                .setCompression("gzip")
                 .build()
             : OtlpHttpSpanExporter.builder()
                 .setEndpoint(server.httpEndpoint() + "/v1/traces")
                 .addHeader("X-Scope-OrgID", tenant)
+                .setCompression("gzip")
                 .build();
     SpanContext sent;
     try (SdkTracerProvider provider =
@@ -209,10 +214,12 @@ class OtlpSdkExportersTest {
             ? OtlpGrpcMetricExporter.builder()
                 .setEndpoint(server.grpcEndpoint())
                 .addHeader("X-Scope-OrgID", tenant)
+                .setCompression("gzip")
                 .build()
             : OtlpHttpMetricExporter.builder()
                 .setEndpoint(server.httpEndpoint() + "/v1/metrics")
                 .addHeader("X-Scope-OrgID", tenant)
+                .setCompression("gzip")
                 .build();
     try (SdkMeterProvider provider =
         SdkMeterProvider.builder()
