@@ -39,13 +39,18 @@ public enum IceGateService {
       return Map.of();
     }
     return Map.of(
-        "grpc.server.enabled", true,
-        "grpc.server.port", 4317,
-        "grpc.server.health.enabled", true,
+        "grpc.server.enabled",
+        true,
+        "grpc.server.port",
+        4317,
+        "grpc.server.health.enabled",
+        true,
         "grpc.server.max-inbound-message-size",
-            "${icegate.ingest.limits.max-decompressed-bytes:67108864}",
-        "micronaut.server.max-request-size", "${icegate.ingest.limits.max-request-bytes:16777216}",
-        "micronaut.server.netty.request-decompression-enabled", false);
+        "${icegate.ingest.limits.max-decompressed-bytes:67108864}",
+        "micronaut.server.max-request-size",
+        "${icegate.ingest.limits.max-request-bytes:16777216}",
+        "micronaut.server.netty.request-decompression-enabled",
+        false);
   }
 
   /**

@@ -36,7 +36,10 @@ public final class ServiceRuntime {
    * before the context starts (tests put in-memory fakes in place of a service's collaborators).
    */
   public static ApplicationContext start(
-      IceGateService service, Map<String, Object> overrides, List<Object> singletons, String... args) {
+      IceGateService service,
+      Map<String, Object> overrides,
+      List<Object> singletons,
+      String... args) {
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("micronaut.server.port", service.defaultHttpPort());
     defaults.put("micronaut.application.name", "icegate-" + service.id());

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The limits on one attribute list: at most {@code maxCount} attributes (the rest dropped and
- * counted), string values at most {@code maxValueLength} characters (cut, as the OpenTelemetry
- * SDKs do), arrays and kvlists at most {@code maxNesting} levels deep (deeper fails the request).
+ * counted), string values at most {@code maxValueLength} characters (cut, as the OpenTelemetry SDKs
+ * do), arrays and kvlists at most {@code maxNesting} levels deep (deeper fails the request).
  */
 record AttributeLimits(int maxCount, int maxValueLength, int maxNesting) {
 

@@ -34,7 +34,9 @@ public final class BatchIds {
   private static void update(MessageDigest digest, byte[] field) {
     int length = field.length;
     digest.update(
-        new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+        new byte[] {
+          (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length
+        });
     digest.update(field);
   }
 }

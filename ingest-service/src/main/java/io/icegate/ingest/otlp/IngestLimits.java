@@ -13,8 +13,8 @@ import java.time.Duration;
  *
  * @param maxRequestBytes OTLP/HTTP body as sent (compressed or not); larger answers 413
  * @param maxDecompressedBytes OTLP/HTTP body after gunzip and gRPC message size; larger answers 413
- *     (HTTP) or RESOURCE_EXHAUSTED (gRPC). Bodies are inflated in a stream that stops at this
- *     size, so a zip bomb never inflates further.
+ *     (HTTP) or RESOURCE_EXHAUSTED (gRPC). Bodies are inflated in a stream that stops at this size,
+ *     so a zip bomb never inflates further.
  * @param maxAttributesPerRecord attributes kept per log record, span, span event and link (beyond
  *     it the rest are dropped and counted in the record's {@code dropped_attributes_count}), and
  *     per resource, scope and data point (dropped, counted in the resource's or scope's own count)
@@ -52,6 +52,14 @@ public record IngestLimits(
   /** The documented defaults. */
   public static IngestLimits defaults() {
     return new IngestLimits(
-        16L << 20, 64L << 20, 128, 65536, 32, 256L << 20, 64L << 20, 128L << 20, Duration.ofSeconds(1));
+        16L << 20,
+        64L << 20,
+        128,
+        65536,
+        32,
+        256L << 20,
+        64L << 20,
+        128L << 20,
+        Duration.ofSeconds(1));
   }
 }

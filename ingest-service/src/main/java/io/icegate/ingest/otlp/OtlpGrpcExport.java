@@ -32,8 +32,7 @@ final class OtlpGrpcExport {
   <R extends Message, A extends Message> void export(
       OtlpSignal<R> signal, R request, StreamObserver<A> responses) {
     try {
-      TenantId tenant =
-          tenants.resolve(OtlpGrpcMetadata.orgId(), OtlpGrpcMetadata.authorization());
+      TenantId tenant = tenants.resolve(OtlpGrpcMetadata.orgId(), OtlpGrpcMetadata.authorization());
       signal
           .ingest(ingest, tenant, request)
           .whenComplete(
@@ -65,9 +64,7 @@ final class OtlpGrpcExport {
         com.google.rpc.Status.newBuilder()
             .setCode(rejected.reason().grpcCode().value())
             .setMessage(rejected.getMessage());
-    rejected
-        .retryAfter()
-        .ifPresent(delay -> status.addDetails(Any.pack(retryInfo(delay))));
+    rejected.retryAfter().ifPresent(delay -> status.addDetails(Any.pack(retryInfo(delay))));
     return StatusProto.toStatusRuntimeException(status.build());
   }
 

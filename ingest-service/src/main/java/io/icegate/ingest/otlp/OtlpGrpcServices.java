@@ -12,7 +12,10 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import jakarta.inject.Singleton;
 
-/** The OTLP/gRPC services on the ingest gRPC port (4317); all three delegate to {@link OtlpGrpcExport}. */
+/**
+ * The OTLP/gRPC services on the ingest gRPC port (4317); all three delegate to {@link
+ * OtlpGrpcExport}.
+ */
 final class OtlpGrpcServices {
   private OtlpGrpcServices() {}
 
@@ -56,7 +59,8 @@ final class OtlpGrpcServices {
 
     @Override
     public void export(
-        ExportMetricsServiceRequest request, StreamObserver<ExportMetricsServiceResponse> responses) {
+        ExportMetricsServiceRequest request,
+        StreamObserver<ExportMetricsServiceResponse> responses) {
       export.export(OtlpSignal.METRICS, request, responses);
     }
   }

@@ -33,7 +33,9 @@ record OtlpHttpBody(Encoding encoding, byte[] bytes) {
       return mediaType;
     }
 
-    /** The encoding of a Content-Type, if it is one of OTLP's (parameters such as charset ignored). */
+    /**
+     * The encoding of a Content-Type, if it is one of OTLP's (parameters such as charset ignored).
+     */
     static Optional<Encoding> of(Optional<String> contentType) {
       String type =
           contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");

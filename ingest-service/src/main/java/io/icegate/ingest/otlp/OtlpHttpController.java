@@ -22,8 +22,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * OTLP/HTTP (specification 1.x): {@code POST /v1/logs}, {@code /v1/traces}, {@code /v1/metrics}
- * with protobuf or JSON bodies, optionally gzip-compressed. Answers 200 once the rows are durable in
- * the WAL (with {@code partial_success} when records were rejected), else the status of {@link
+ * with protobuf or JSON bodies, optionally gzip-compressed. Answers 200 once the rows are durable
+ * in the WAL (with {@code partial_success} when records were rejected), else the status of {@link
  * IngestRejectedException.Reason} with a {@code google.rpc.Status} body; see docs/ingest.md.
  */
 @Controller
@@ -38,7 +38,8 @@ final class OtlpHttpController {
   }
 
   @Post(uri = "/v1/logs", consumes = MediaType.ALL, produces = MediaType.ALL)
-  CompletableFuture<HttpResponse<byte[]>> logs(HttpRequest<?> request, @Nullable @Body byte[] body) {
+  CompletableFuture<HttpResponse<byte[]>> logs(
+      HttpRequest<?> request, @Nullable @Body byte[] body) {
     return export(OtlpSignal.LOGS, request, body);
   }
 
@@ -75,7 +76,8 @@ final class OtlpHttpController {
       HttpHeaders headers = request.getHeaders();
       TenantId tenant =
           tenants.resolve(
-              headers.findFirst(TenantResolver.HEADER), headers.findFirst(HttpHeaders.AUTHORIZATION));
+              headers.findFirst(TenantResolver.HEADER),
+              headers.findFirst(HttpHeaders.AUTHORIZATION));
       OtlpHttpBody decoded =
           OtlpHttpBody.read(
               headers.findFirst(HttpHeaders.CONTENT_TYPE),
@@ -99,7 +101,8 @@ final class OtlpHttpController {
   }
 
   private static HttpResponse<byte[]> failure(Throwable error, OtlpHttpBody.Encoding answer) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof IngestRejectedException rejected) {
       return OtlpHttpResponses.rejected(rejected, answer);
     }

@@ -15,7 +15,8 @@ import java.time.Duration;
  * failure, each in the encoding of the request (JSON when the request's own was not recognised).
  */
 final class OtlpHttpResponses {
-  private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
+  private static final JsonFormat.Printer JSON =
+      JsonFormat.printer().omittingInsignificantWhitespace();
 
   private OtlpHttpResponses() {}
 

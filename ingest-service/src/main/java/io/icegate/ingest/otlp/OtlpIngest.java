@@ -58,7 +58,8 @@ public final class OtlpIngest {
     this.rates =
         new TenantRateLimiter(
             limits.tenantRateBytesPerSecond(), limits.tenantBurstBytes(), nanoClock);
-    this.inFlight = new Semaphore(Math.toIntExact(Math.min(limits.maxInFlightBytes(), Integer.MAX_VALUE)));
+    this.inFlight =
+        new Semaphore(Math.toIntExact(Math.min(limits.maxInFlightBytes(), Integer.MAX_VALUE)));
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -67,7 +68,8 @@ public final class OtlpIngest {
         tenant, request, now -> logs.map(tenant.value(), requestLimits.apply(request), now));
   }
 
-  public CompletableFuture<IngestResult> traces(TenantId tenant, ExportTraceServiceRequest request) {
+  public CompletableFuture<IngestResult> traces(
+      TenantId tenant, ExportTraceServiceRequest request) {
     return ingest(
         tenant, request, now -> spans.map(tenant.value(), requestLimits.apply(request), now));
   }

@@ -5,8 +5,8 @@ import io.icegate.lake.wal.WalSignal;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where the receivers hand a request's rows: the WAL. The receivers acknowledge a request only
- * when every future they got for it has completed.
+ * Where the receivers hand a request's rows: the WAL. The receivers acknowledge a request only when
+ * every future they got for it has completed.
  */
 @FunctionalInterface
 public interface WalSink {

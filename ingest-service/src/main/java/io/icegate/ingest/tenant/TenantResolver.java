@@ -35,12 +35,14 @@ public final class TenantResolver {
    * @param orgId the X-Scope-OrgID value, if sent
    * @param authorization the Authorization value, if sent
    * @throws TenantRejectedException when the id is malformed (INVALID), missing while enforced or
-   *     the token is missing or unknown (UNAUTHENTICATED), or the token may not write it (FORBIDDEN)
+   *     the token is missing or unknown (UNAUTHENTICATED), or the token may not write it
+   *     (FORBIDDEN)
    */
   public TenantId resolve(Optional<String> orgId, Optional<String> authorization) {
     requireNonNull(orgId, "orgId is null");
     requireNonNull(authorization, "authorization is null");
-    Optional<List<String>> allowed = tokens.isEmpty() ? Optional.empty() : Optional.of(allowed(authorization));
+    Optional<List<String>> allowed =
+        tokens.isEmpty() ? Optional.empty() : Optional.of(allowed(authorization));
     Optional<TenantId> named = orgId.map(TenantResolver::parse);
     TenantId tenant;
     if (named.isPresent()) {

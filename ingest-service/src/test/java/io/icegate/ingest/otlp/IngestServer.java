@@ -108,8 +108,7 @@ final class IngestServer implements AutoCloseable {
   /** The rows of the batches {@code include} accepts. */
   List<Record> rows(WalSignal signal, Predicate<WalBatch> include) {
     List<Record> rows = new ArrayList<>();
-    forEachSegment(
-        signal, segment -> rows.addAll(segment.rows(signal.table().schema(), include)));
+    forEachSegment(signal, segment -> rows.addAll(segment.rows(signal.table().schema(), include)));
     return rows;
   }
 

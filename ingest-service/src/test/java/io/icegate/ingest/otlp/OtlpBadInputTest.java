@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One test per class of bad OTLP/HTTP input: each gets its status and a google.rpc.Status naming the
- * problem, stores nothing, and leaves the service healthy (a good request after it is stored).
+ * One test per class of bad OTLP/HTTP input: each gets its status and a google.rpc.Status naming
+ * the problem, stores nothing, and leaves the service healthy (a good request after it is stored).
  */
 class OtlpBadInputTest {
   private static final String PROTOBUF = "application/x-protobuf";
@@ -71,21 +71,27 @@ class OtlpBadInputTest {
   void malformedProtobufIs400() {
     byte[] body = {0x0a, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f};
 
-    assertRejected(post(body, PROTOBUF), 400, Code.INVALID_ARGUMENT, "Cannot decode OTLP/protobuf logs request:");
+    assertRejected(
+        post(body, PROTOBUF),
+        400,
+        Code.INVALID_ARGUMENT,
+        "Cannot decode OTLP/protobuf logs request:");
   }
 
   @Test
   void malformedJsonIs400() {
     byte[] body = "{\"resourceLogs\": [".getBytes(StandardCharsets.UTF_8);
 
-    Status status = assertRejected(post(body, JSON), 400, Code.INVALID_ARGUMENT, "invalid JSON at line 1");
+    Status status =
+        assertRejected(post(body, JSON), 400, Code.INVALID_ARGUMENT, "invalid JSON at line 1");
     assertThat(status.getMessage()).startsWith("Cannot decode OTLP/JSON logs request:");
   }
 
   @Test
   void wrongContentTypeIs415() {
     HttpResponse<byte[]> response =
-        server.post("/v1/logs", "hello".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain");
+        server.post(
+            "/v1/logs", "hello".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain");
 
     // An unknown request encoding is answered in JSON, the readable one of OTLP's two.
     assertThat(response.headers().firstValue("content-type")).hasValue(JSON);
@@ -127,7 +133,8 @@ class OtlpBadInputTest {
   void oversizedBodyIs413() {
     byte[] body = logs("x".repeat(70_000)).toByteArray();
 
-    assertRejected(post(body, PROTOBUF), 413, Code.RESOURCE_EXHAUSTED, "exceeds the limit of 65536 bytes");
+    assertRejected(
+        post(body, PROTOBUF), 413, Code.RESOURCE_EXHAUSTED, "exceeds the limit of 65536 bytes");
   }
 
   @Test
@@ -154,7 +161,9 @@ class OtlpBadInputTest {
 
   @Test
   void invalidUtf8InJsonIs400() {
-    byte[] body = "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"k\",\"value\":{\"stringValue\":\"MARKER\"}}]}}]}".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"k\",\"value\":{\"stringValue\":\"MARKER\"}}]}}]}"
+            .getBytes(StandardCharsets.UTF_8);
     int at = indexOf(body, "MARKER".getBytes(StandardCharsets.US_ASCII));
     body[at] = (byte) 0xff;
 
@@ -177,7 +186,12 @@ class OtlpBadInputTest {
     for (String tenant : new String[] {"../x", "a".repeat(65), "", "a b", "é"}) {
       HttpResponse<byte[]> response =
           server.post(
-              "/v1/logs", logs("a").toByteArray(), "Content-Type", PROTOBUF, "X-Scope-OrgID", tenant);
+              "/v1/logs",
+              logs("a").toByteArray(),
+              "Content-Type",
+              PROTOBUF,
+              "X-Scope-OrgID",
+              tenant);
       assertRejected(response, 400, Code.INVALID_ARGUMENT, "X-Scope-OrgID: Invalid tenant id");
     }
   }
@@ -187,11 +201,19 @@ class OtlpBadInputTest {
     ExportLogsServiceRequest request =
         logs(
             log("kept"),
-            log("bad trace id").toBuilder().setTraceId(ByteString.copyFrom(HexFormat.of().parseHex("abcd"))).build(),
+            log("bad trace id").toBuilder()
+                .setTraceId(ByteString.copyFrom(HexFormat.of().parseHex("abcd")))
+                .build(),
             log("kept too"));
 
     HttpResponse<byte[]> response =
-        server.post("/v1/logs", request.toByteArray(), "Content-Type", PROTOBUF, "X-Scope-OrgID", "partial");
+        server.post(
+            "/v1/logs",
+            request.toByteArray(),
+            "Content-Type",
+            PROTOBUF,
+            "X-Scope-OrgID",
+            "partial");
 
     assertThat(response.statusCode()).isEqualTo(200);
     ExportLogsServiceResponse answer = ExportLogsServiceResponse.parseFrom(response.body());
@@ -208,7 +230,8 @@ class OtlpBadInputTest {
     return server.post("/v1/logs", body, "Content-Type", contentType);
   }
 
-  private Status assertRejected(HttpResponse<byte[]> response, int http, Code code, String message) {
+  private Status assertRejected(
+      HttpResponse<byte[]> response, int http, Code code, String message) {
     assertThat(response.statusCode()).isEqualTo(http);
     String type = response.headers().firstValue("content-type").orElse("");
     Status status =

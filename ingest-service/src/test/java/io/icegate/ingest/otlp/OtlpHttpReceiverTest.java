@@ -2,31 +2,24 @@ package io.icegate.ingest.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.util.JsonFormat;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalBatch;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** OTLP/HTTP end to end: the conformance files and their protobuf twins land in the WAL as mapped. */
+/**
+ * OTLP/HTTP end to end: the conformance files and their protobuf twins land in the WAL as mapped.
+ */
 class OtlpHttpReceiverTest {
   @TempDir static Path root;
   private static IngestServer server;
@@ -67,10 +60,83 @@ class OtlpHttpReceiverTest {
       assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(call[1]).isEqualTo("{}");
     }
 
-    assertLanded(WalSignal.LOGS, new LogRecordMapper().map("conformance", OtlpJson.decodeLogs(logs), Instant.EPOCH).rows("logs"));
-    assertLanded(WalSignal.EVENTS, new LogRecordMapper().map("conformance", OtlpJson.decodeLogs(events), Instant.EPOCH).rows("events"));
-    assertLanded(WalSignal.SPANS, new SpanMapper().map("conformance", OtlpJson.decodeTraces(traces), Instant.EPOCH).rows("spans"));
-    assertLanded(WalSignal.METRICS, new MetricPointMapper().map("conformance", OtlpJson.decodeMetrics(metrics), Instant.EPOCH).rows("metrics"));
+    assertLanded(
+        WalSignal.LOGS,
+        new LogRecordMapper()
+            .map("conformance", OtlpJson.decodeLogs(logs), Instant.EPOCH)
+            .rows("logs"));
+    assertLanded(
+        WalSignal.EVENTS,
+        new LogRecordMapper()
+            .map("conformance", OtlpJson.decodeLogs(events), Instant.EPOCH)
+            .rows("events"));
+    assertLanded(
+        WalSignal.SPANS,
+        new SpanMapper()
+            .map("conformance", OtlpJson.decodeTraces(traces), Instant.EPOCH)
+            .rows("spans"));
+    assertLanded(
+        WalSignal.METRICS,
+        new MetricPointMapper()
+            .map("conformance", OtlpJson.decodeMetrics(metrics), Instant.EPOCH)
+            .rows("metrics"));
+  }
+
+  @Test
+  void protobufJsonAndGzipOfOneRequestShareTheBatchId() {
+    byte[] json = ConformanceFiles.otlpJson("logs.json");
+    byte[] protobuf = OtlpJson.decodeLogs(json).toByteArray();
+
+    for (String[] headers :
+        List.of(
+            new String[] {"Content-Type", "application/json"},
+            new String[] {"Content-Type", "application/x-protobuf"},
+            new String[] {"Content-Type", "application/x-protobuf", "Content-Encoding", "gzip"})) {
+      byte[] body = headers[1].equals("application/json") ? json : protobuf;
+      if (headers.length > 2) {
+        body = OtlpRequests.gzip(body);
+      }
+      String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+      all[headers.length] = "X-Scope-OrgID";
+      all[headers.length + 1] = "retries";
+      assertThat(server.post("/v1/logs", body, all).statusCode()).isEqualTo(200);
+    }
+
+    List<WalBatch> batches =
+        server.batches(WalSignal.LOGS).stream()
+            .filter(batch -> batch.getTenant().equals("retries"))
+            .toList();
+    assertThat(batches).hasSize(3);
+    assertThat(batches)
+        .extracting(WalBatch::getBatchId)
+        .containsOnly(BatchIds.of(new TenantId("retries"), WalSignal.LOGS, protobuf));
+  }
+
+  @Test
+  void partialSuccessIsAnsweredInTheRequestEncoding() {
+    String json =
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
+            + "{\"traceId\":\"5b8efff798038103d269b633813fc60c\",\"spanId\":\"eee19b7ec3c1b174\","
+            + "\"name\":\"kept\",\"startTimeUnixNano\":\"1764064800000000000\"},"
+            + "{\"traceId\":\"\",\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"no trace id\"}"
+            + "]}]}]}";
+
+    HttpResponse<byte[]> response =
+        server.post(
+            "/v1/traces",
+            json.getBytes(StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/json; charset=utf-8",
+            "X-Scope-OrgID",
+            "partial-json");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .startsWith("{\"partialSuccess\":{\"rejectedSpans\":\"1\",\"errorMessage\":\"Cannot store")
+        .contains("spans[1]");
+    assertThat(server.rows(WalSignal.SPANS, batch -> batch.getTenant().equals("partial-json")))
+        .extracting(row -> row.getField("name"))
+        .containsExactly("kept");
   }
 
   private static void assertLanded(WalSignal signal, List<Record> expected) {

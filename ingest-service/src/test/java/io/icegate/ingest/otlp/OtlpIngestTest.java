@@ -101,7 +101,8 @@ class OtlpIngestTest {
               assertThat(e.reason()).isEqualTo(IngestRejectedException.Reason.RATE_LIMITED);
               assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1));
             })
-        .hasMessage("Cannot accept request: tenant 'team-a' is over its ingest rate of 1000 bytes/s");
+        .hasMessage(
+            "Cannot accept request: tenant 'team-a' is over its ingest rate of 1000 bytes/s");
     // Other tenants have their own bucket; this one refills with time.
     ingest.logs(new TenantId("team-b"), request).join();
     nanos.addAndGet(Duration.ofSeconds(1).toNanos());
@@ -141,7 +142,10 @@ class OtlpIngestTest {
 
   private OtlpIngest ingest(IngestLimits limits) {
     return new OtlpIngest(
-        sink, limits, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), nanos::get);
+        sink,
+        limits,
+        Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
+        nanos::get);
   }
 
   private static IngestLimits limits(long inFlight, long rate, long burst) {

@@ -2,7 +2,6 @@ package io.icegate.ingest.otlp;
 
 import static io.icegate.ingest.otlp.OtlpRequests.logs;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
@@ -15,7 +14,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import io.icegate.lake.wal.WalSignal;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -46,14 +44,21 @@ class OtlpReceiverStatusTest {
         IngestServer.start(
             root,
             Map.of(
-                "icegate.tenancy.enforced", true,
-                "icegate.auth.tokens.token-a", "team-a",
-                "icegate.auth.tokens.token-ops", "team-a,team-b,greedy",
-                "icegate.ingest.limits.tenant-rate-bytes-per-second", 2000,
-                "icegate.ingest.limits.tenant-burst-bytes", 20000,
-                "icegate.ingest.limits.retry-after", "2s"),
+                "icegate.tenancy.enforced",
+                true,
+                "icegate.auth.tokens.token-a",
+                "team-a",
+                "icegate.auth.tokens.token-ops",
+                "team-a,team-b,greedy",
+                "icegate.ingest.limits.tenant-rate-bytes-per-second",
+                2000,
+                "icegate.ingest.limits.tenant-burst-bytes",
+                20000,
+                "icegate.ingest.limits.retry-after",
+                "2s"),
             sink);
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+    channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
   }
 
   @AfterAll
@@ -82,10 +87,14 @@ class OtlpReceiverStatusTest {
     HttpResponse<byte[]> missing = post(SMALL, "X-Scope-OrgID", "team-a");
     HttpResponse<byte[]> unknown = post(SMALL, "Authorization", "Bearer nope");
 
-    assertStatus(missing, 401, Code.UNAUTHENTICATED, "Cannot accept write: a bearer token is required");
+    assertStatus(
+        missing, 401, Code.UNAUTHENTICATED, "Cannot accept write: a bearer token is required");
     assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     assertStatus(unknown, 401, Code.UNAUTHENTICATED, "Cannot accept write: unknown bearer token");
-    assertGrpc(() -> grpc(null, "team-a").export(logs("a")), Code.UNAUTHENTICATED, "a bearer token is required");
+    assertGrpc(
+        () -> grpc(null, "team-a").export(logs("a")),
+        Code.UNAUTHENTICATED,
+        "a bearer token is required");
   }
 
   @Test
@@ -94,35 +103,59 @@ class OtlpReceiverStatusTest {
         post(SMALL, "Authorization", "Bearer token-a", "X-Scope-OrgID", "team-b");
 
     assertStatus(response, 403, Code.PERMISSION_DENIED, "the token may not write tenant 'team-b'");
-    assertGrpc(() -> grpc("token-a", "team-b").export(logs("a")), Code.PERMISSION_DENIED, "may not write tenant 'team-b'");
+    assertGrpc(
+        () -> grpc("token-a", "team-b").export(logs("a")),
+        Code.PERMISSION_DENIED,
+        "may not write tenant 'team-b'");
   }
 
   @Test
   void missingTenantWhenEnforcedIs401() {
     HttpResponse<byte[]> response = post(SMALL, "Authorization", "Bearer token-ops");
 
-    assertStatus(response, 401, Code.UNAUTHENTICATED, "Cannot accept write: no tenant (send the X-Scope-OrgID header)");
+    assertStatus(
+        response,
+        401,
+        Code.UNAUTHENTICATED,
+        "Cannot accept write: no tenant (send the X-Scope-OrgID header)");
     assertGrpc(() -> grpc("token-ops", null).export(logs("a")), Code.UNAUTHENTICATED, "no tenant");
   }
 
   @Test
   void hostileTenantOverGrpcIsInvalidArgument() {
-    assertGrpc(() -> grpc("token-ops", "../x").export(logs("a")), Code.INVALID_ARGUMENT, "Invalid tenant id '../x'");
-    assertGrpc(() -> grpc("token-ops", "a".repeat(65)).export(logs("a")), Code.INVALID_ARGUMENT, "expected 1-64 characters");
+    assertGrpc(
+        () -> grpc("token-ops", "../x").export(logs("a")),
+        Code.INVALID_ARGUMENT,
+        "Invalid tenant id '../x'");
+    assertGrpc(
+        () -> grpc("token-ops", "a".repeat(65)).export(logs("a")),
+        Code.INVALID_ARGUMENT,
+        "expected 1-64 characters");
   }
 
   @Test
   void overTheRateIs429WithRetryAfter() {
     byte[] big = logs("x".repeat(12000)).toByteArray();
-    assertThat(post(big, "Authorization", "Bearer token-ops", "X-Scope-OrgID", "greedy").statusCode()).isEqualTo(200);
+    assertThat(
+            post(big, "Authorization", "Bearer token-ops", "X-Scope-OrgID", "greedy").statusCode())
+        .isEqualTo(200);
 
-    HttpResponse<byte[]> response = post(big, "Authorization", "Bearer token-ops", "X-Scope-OrgID", "greedy");
+    HttpResponse<byte[]> response =
+        post(big, "Authorization", "Bearer token-ops", "X-Scope-OrgID", "greedy");
 
-    assertStatus(response, 429, Code.RESOURCE_EXHAUSTED, "tenant 'greedy' is over its ingest rate of 2000 bytes/s");
+    assertStatus(
+        response,
+        429,
+        Code.RESOURCE_EXHAUSTED,
+        "tenant 'greedy' is over its ingest rate of 2000 bytes/s");
     // The bucket lacks ~4000 bytes at 2000 bytes/s, less what refilled meanwhile.
-    assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
-    Status status = assertGrpc(() -> grpc("token-ops", "greedy").export(logs("x".repeat(12000))), Code.RESOURCE_EXHAUSTED, "over its ingest rate");
+    assertThat(response.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
+    Status status =
+        assertGrpc(
+            () -> grpc("token-ops", "greedy").export(logs("x".repeat(12000))),
+            Code.RESOURCE_EXHAUSTED,
+            "over its ingest rate");
     assertThat(retryInfo(status).getRetryDelay().getSeconds()).isBetween(1L, 2L);
   }
 
@@ -134,7 +167,8 @@ class OtlpReceiverStatusTest {
 
     assertStatus(response, 503, Code.UNAVAILABLE, "Cannot append: the logs WAL is full");
     assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
-    Status status = assertGrpc(() -> grpc("token-a", null).export(logs("a")), Code.UNAVAILABLE, "WAL is full");
+    Status status =
+        assertGrpc(() -> grpc("token-a", null).export(logs("a")), Code.UNAVAILABLE, "WAL is full");
     assertThat(retryInfo(status).getRetryDelay().getSeconds()).isEqualTo(2);
   }
 
@@ -146,7 +180,8 @@ class OtlpReceiverStatusTest {
     return server.post("/v1/logs", body, all);
   }
 
-  private static void assertStatus(HttpResponse<byte[]> response, int http, Code code, String message) {
+  private static void assertStatus(
+      HttpResponse<byte[]> response, int http, Code code, String message) {
     assertThat(response.statusCode()).isEqualTo(http);
     assertThat(response.headers().firstValue("content-type")).hasValue(PROTOBUF);
     Status status = OtlpRequests.status(response.body());
@@ -157,7 +192,8 @@ class OtlpReceiverStatusTest {
   private static LogsServiceGrpc.LogsServiceBlockingStub grpc(String token, String tenant) {
     Metadata metadata = new Metadata();
     if (token != null) {
-      metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+      metadata.put(
+          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
     }
     if (tenant != null) {
       metadata.put(Metadata.Key.of("x-scope-orgid", Metadata.ASCII_STRING_MARSHALLER), tenant);

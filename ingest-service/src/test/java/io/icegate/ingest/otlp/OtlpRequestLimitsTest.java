@@ -25,11 +25,13 @@ import org.junit.jupiter.api.Test;
 class OtlpRequestLimitsTest {
   private final RequestLimits limits =
       new RequestLimits(
-          new IngestLimits(1 << 20, 1 << 20, 2, 4, 8, 1 << 20, 1 << 20, 1 << 20, Duration.ofSeconds(1)));
+          new IngestLimits(
+              1 << 20, 1 << 20, 2, 4, 8, 1 << 20, 1 << 20, 1 << 20, Duration.ofSeconds(1)));
 
   @Test
   void requestWithinTheLimitsIsKeptAsIs() {
-    ExportLogsServiceRequest request = logs(log("body longer than four", kv("a", "1"), kv("b", "2")));
+    ExportLogsServiceRequest request =
+        logs(log("body longer than four", kv("a", "1"), kv("b", "2")));
 
     assertThat(limits.apply(request)).isSameAs(request);
   }
@@ -37,14 +39,20 @@ class OtlpRequestLimitsTest {
   @Test
   void extraLogAttributesAreDroppedAndCountedAndLongValuesCut() {
     LogRecord record =
-        log("bodies are never cut", kv("a", "12345678"), kv("b", array(str("abcdef"))), kv("c", "3"))
+        log(
+                "bodies are never cut",
+                kv("a", "12345678"),
+                kv("b", array(str("abcdef"))),
+                kv("c", "3"))
             .toBuilder()
             .setDroppedAttributesCount(1)
             .build();
 
-    LogRecord limited = limits.apply(logs(record)).getResourceLogs(0).getScopeLogs(0).getLogRecords(0);
+    LogRecord limited =
+        limits.apply(logs(record)).getResourceLogs(0).getScopeLogs(0).getLogRecords(0);
 
-    assertThat(limited.getAttributesList()).containsExactly(kv("a", "1234"), kv("b", array(str("abcd"))));
+    assertThat(limited.getAttributesList())
+        .containsExactly(kv("a", "1234"), kv("b", array(str("abcd"))));
     assertThat(limited.getDroppedAttributesCount()).isEqualTo(2);
     assertThat(limited.getBody().getStringValue()).isEqualTo("bodies are never cut");
   }
@@ -52,7 +60,11 @@ class OtlpRequestLimitsTest {
   @Test
   void cutNeverSplitsASurrogatePair() {
     LogRecord limited =
-        limits.apply(logs(log("x", kv("emoji", "abc\uD83D\uDE00z")))).getResourceLogs(0).getScopeLogs(0).getLogRecords(0);
+        limits
+            .apply(logs(log("x", kv("emoji", "abc\uD83D\uDE00z"))))
+            .getResourceLogs(0)
+            .getScopeLogs(0)
+            .getLogRecords(0);
 
     assertThat(limited.getAttributes(0).getValue().getStringValue()).isEqualTo("abc");
   }
@@ -65,11 +77,16 @@ class OtlpRequestLimitsTest {
             .addAttributes(kv("b", "2"))
             .addAttributes(kv("c", "3"))
             .addEvents(Span.Event.newBuilder().addAttributes(kv("e", "long value")))
-            .addLinks(Span.Link.newBuilder().addAttributes(kv("x", "1")).addAttributes(kv("y", "2")).addAttributes(kv("z", "3")))
+            .addLinks(
+                Span.Link.newBuilder()
+                    .addAttributes(kv("x", "1"))
+                    .addAttributes(kv("y", "2"))
+                    .addAttributes(kv("z", "3")))
             .build();
     ExportTraceServiceRequest request =
         ExportTraceServiceRequest.newBuilder()
-            .addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addSpans(span)))
+            .addResourceSpans(
+                ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addSpans(span)))
             .build();
 
     Span limited = limits.apply(request).getResourceSpans(0).getScopeSpans(0).getSpans(0);
@@ -94,17 +111,30 @@ class OtlpRequestLimitsTest {
         ExportMetricsServiceRequest.newBuilder()
             .addResourceMetrics(
                 ResourceMetrics.newBuilder()
-                    .setResource(io.opentelemetry.proto.resource.v1.Resource.newBuilder().addAttributes(kv("r1", "1")).addAttributes(kv("r2", "2")).addAttributes(kv("r3", "3")))
+                    .setResource(
+                        io.opentelemetry.proto.resource.v1.Resource.newBuilder()
+                            .addAttributes(kv("r1", "1"))
+                            .addAttributes(kv("r2", "2"))
+                            .addAttributes(kv("r3", "3")))
                     .addScopeMetrics(
                         ScopeMetrics.newBuilder()
-                            .addMetrics(Metric.newBuilder().setName("m").setGauge(Gauge.newBuilder().addDataPoints(point)))))
+                            .addMetrics(
+                                Metric.newBuilder()
+                                    .setName("m")
+                                    .setGauge(Gauge.newBuilder().addDataPoints(point)))))
             .build();
 
     ResourceMetrics limited = limits.apply(request).getResourceMetrics(0);
 
     assertThat(limited.getResource().getAttributesCount()).isEqualTo(2);
     assertThat(limited.getResource().getDroppedAttributesCount()).isEqualTo(1);
-    assertThat(limited.getScopeMetrics(0).getMetrics(0).getGauge().getDataPoints(0).getAttributesList())
+    assertThat(
+            limited
+                .getScopeMetrics(0)
+                .getMetrics(0)
+                .getGauge()
+                .getDataPoints(0)
+                .getAttributesList())
         .containsExactly(kv("a", "1"), kv("b", "2"), kv("c", "very"));
   }
 }

@@ -45,8 +45,7 @@ final class OtlpRequests {
   }
 
   static ExportLogsServiceRequest logs(String... bodies) {
-    return logs(
-        java.util.Arrays.stream(bodies).map(body -> log(body)).toArray(LogRecord[]::new));
+    return logs(java.util.Arrays.stream(bodies).map(body -> log(body)).toArray(LogRecord[]::new));
   }
 
   static byte[] gzip(byte[] bytes) {
@@ -64,7 +63,8 @@ final class OtlpRequests {
     try {
       JsonFormat.parser().merge(new String(json, StandardCharsets.UTF_8), status);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("Not a JSON google.rpc.Status: " + new String(json, StandardCharsets.UTF_8), e);
+      throw new IllegalStateException(
+          "Not a JSON google.rpc.Status: " + new String(json, StandardCharsets.UTF_8), e);
     }
     return status.build();
   }
@@ -73,7 +73,8 @@ final class OtlpRequests {
     try {
       return Status.parseFrom(protobuf);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("Not a google.rpc.Status: " + ByteString.copyFrom(protobuf), e);
+      throw new IllegalStateException(
+          "Not a google.rpc.Status: " + ByteString.copyFrom(protobuf), e);
     }
   }
 }

@@ -44,9 +44,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The OpenTelemetry Java SDK's own OTLP exporters, gRPC and HTTP, against the ingest service: what
@@ -227,7 +227,8 @@ class OtlpSdkExportersTest {
             .registerMetricReader(
                 PeriodicMetricReader.builder(exporter).setInterval(Duration.ofHours(1)).build())
             .build()) {
-      var meter = provider.meterBuilder("checkout.scope").setInstrumentationVersion("1.2.3").build();
+      var meter =
+          provider.meterBuilder("checkout.scope").setInstrumentationVersion("1.2.3").build();
       meter
           .counterBuilder("orders")
           .setDescription("Orders taken")
@@ -248,7 +249,9 @@ class OtlpSdkExportersTest {
             .orElseThrow()
             .getBatchId();
     List<Record> rows = server.rows(WalSignal.METRICS, batch -> batch.getBatchId().equals(first));
-    assertThat(rows).extracting(r -> r.getField("metric_name")).containsExactlyInAnyOrder("orders", "latency");
+    assertThat(rows)
+        .extracting(r -> r.getField("metric_name"))
+        .containsExactlyInAnyOrder("orders", "latency");
     Record orders = find(rows, "orders");
     assertThat(orders.getField("metric_type")).isEqualTo("sum");
     assertThat(orders.getField("description")).isEqualTo("Orders taken");
@@ -277,7 +280,10 @@ class OtlpSdkExportersTest {
   }
 
   private static Record find(List<Record> rows, String metric) {
-    return rows.stream().filter(r -> metric.equals(r.getField("metric_name"))).findFirst().orElseThrow();
+    return rows.stream()
+        .filter(r -> metric.equals(r.getField("metric_name")))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<Record> rowsOf(WalSignal signal, String tenant) {
