@@ -7,11 +7,16 @@ import static io.icegate.ingest.otlp.OtlpRequests.status;
 import static io.icegate.ingest.otlp.OtlpValues.kv;
 import static io.icegate.ingest.otlp.OtlpValues.nested;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.protobuf.ByteString;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
 import io.icegate.lake.wal.WalSignal;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import java.net.http.HttpResponse;
@@ -37,6 +42,7 @@ class OtlpBadInputTest {
 
   @TempDir static Path root;
   private static IngestServer server;
+  private static ManagedChannel channel;
   private long batchesBefore;
 
   @BeforeAll
@@ -48,10 +54,13 @@ class OtlpBadInputTest {
                 "icegate.ingest.limits.max-request-bytes", 65536,
                 "icegate.ingest.limits.max-decompressed-bytes", 262144,
                 "icegate.ingest.limits.max-any-value-nesting", 8));
+    channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
   }
 
   @AfterAll
   static void stop() {
+    channel.shutdownNow();
     server.close();
   }
 
@@ -224,6 +233,56 @@ class OtlpBadInputTest {
     assertThat(server.rows(WalSignal.LOGS, batch -> batch.getTenant().equals("partial")))
         .extracting(row -> row.getField("body"))
         .containsExactly("kept", "kept too");
+  }
+
+  @Test
+  void grpcMessageOverTheLimitIsResourceExhausted() {
+    StatusRuntimeException error =
+        grpcError(() -> grpc().export(logs("x".repeat(300_000))));
+
+    assertThat(error.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(error.getStatus().getDescription()).contains("exceeds maximum size 262144");
+    assertNothingStored();
+  }
+
+  @Test
+  void grpcNestingPastTheLimitIsInvalidArgument() {
+    StatusRuntimeException error =
+        grpcError(() -> grpc().export(logs(log("deep", kv("tree", nested(9))))));
+
+    assertThat(error.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+    assertThat(error.getStatus().getDescription())
+        .isEqualTo(
+            "Cannot accept request: log record attribute 'tree' nests arrays/kvlists deeper than"
+                + " the limit of 8 levels");
+    assertNothingStored();
+  }
+
+  @Test
+  void grpcRecordLevelBadIdsArePartialSuccess() {
+    ExportLogsServiceResponse answer =
+        grpc()
+            .export(
+                logs(
+                    log("kept over grpc"),
+                    log("bad span id").toBuilder().setSpanId(ByteString.copyFrom(new byte[3])).build()));
+
+    assertThat(answer.getPartialSuccess().getRejectedLogRecords()).isEqualTo(1);
+    assertThat(answer.getPartialSuccess().getErrorMessage()).contains("log_records[1]").contains("span_id");
+    assertThat(server.rows(WalSignal.LOGS, batch -> batch.getTenant().equals("default")))
+        .extracting(row -> row.getField("body"))
+        .contains("kept over grpc")
+        .doesNotContain("bad span id");
+  }
+
+  private static LogsServiceGrpc.LogsServiceBlockingStub grpc() {
+    return LogsServiceGrpc.newBlockingStub(channel);
+  }
+
+  private static StatusRuntimeException grpcError(Runnable call) {
+    Throwable error = catchThrowable(call::run);
+    assertThat(error).isInstanceOf(StatusRuntimeException.class);
+    return (StatusRuntimeException) error;
   }
 
   private static HttpResponse<byte[]> post(byte[] body, String contentType) {
