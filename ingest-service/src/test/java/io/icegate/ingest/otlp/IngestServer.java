@@ -112,14 +112,13 @@ final class IngestServer implements AutoCloseable {
     return rows;
   }
 
-  /** True when no signal has any WAL segment. */
-  boolean walIsEmpty() {
+  /** The number of batches in the WAL, over all signals. */
+  long batchCount() {
+    long count = 0;
     for (WalSignal signal : WalSignal.values()) {
-      if (!batches(signal).isEmpty()) {
-        return false;
-      }
+      count += batches(signal).size();
     }
-    return true;
+    return count;
   }
 
   private void forEachSegment(WalSignal signal, java.util.function.Consumer<WalSegment> action) {

@@ -16,9 +16,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.icegate.lake.wal.WalSignal;
-import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ class OtlpBadInputTest {
 
   @BeforeEach
   void countBatches() {
-    batchesBefore = batchCount();
+    batchesBefore = server.batchCount();
   }
 
   @AfterEach
@@ -161,7 +161,7 @@ class OtlpBadInputTest {
   @Test
   void invalidUtf8InProtobufStringsIs400() {
     byte[] body = logs("MARKER").toByteArray();
-    int at = indexOf(body, "MARKER".getBytes(StandardCharsets.US_ASCII));
+    int at = OtlpRequests.indexOf(body, "MARKER".getBytes(StandardCharsets.US_ASCII));
     body[at] = (byte) 0xff;
     body[at + 1] = (byte) 0xfe;
 
@@ -173,7 +173,7 @@ class OtlpBadInputTest {
     byte[] body =
         "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"k\",\"value\":{\"stringValue\":\"MARKER\"}}]}}]}"
             .getBytes(StandardCharsets.UTF_8);
-    int at = indexOf(body, "MARKER".getBytes(StandardCharsets.US_ASCII));
+    int at = OtlpRequests.indexOf(body, "MARKER".getBytes(StandardCharsets.US_ASCII));
     body[at] = (byte) 0xff;
 
     assertRejected(post(body, JSON), 400, Code.INVALID_ARGUMENT, "Invalid UTF-8");
@@ -237,8 +237,7 @@ class OtlpBadInputTest {
 
   @Test
   void grpcMessageOverTheLimitIsResourceExhausted() {
-    StatusRuntimeException error =
-        grpcError(() -> grpc().export(logs("x".repeat(300_000))));
+    StatusRuntimeException error = grpcError(() -> grpc().export(logs("x".repeat(300_000))));
 
     assertThat(error.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.RESOURCE_EXHAUSTED);
     assertThat(error.getStatus().getDescription()).contains("exceeds maximum size 262144");
@@ -265,10 +264,14 @@ class OtlpBadInputTest {
             .export(
                 logs(
                     log("kept over grpc"),
-                    log("bad span id").toBuilder().setSpanId(ByteString.copyFrom(new byte[3])).build()));
+                    log("bad span id").toBuilder()
+                        .setSpanId(ByteString.copyFrom(new byte[3]))
+                        .build()));
 
     assertThat(answer.getPartialSuccess().getRejectedLogRecords()).isEqualTo(1);
-    assertThat(answer.getPartialSuccess().getErrorMessage()).contains("log_records[1]").contains("span_id");
+    assertThat(answer.getPartialSuccess().getErrorMessage())
+        .contains("log_records[1]")
+        .contains("span_id");
     assertThat(server.rows(WalSignal.LOGS, batch -> batch.getTenant().equals("default")))
         .extracting(row -> row.getField("body"))
         .contains("kept over grpc")
@@ -302,27 +305,6 @@ class OtlpBadInputTest {
   }
 
   private void assertNothingStored() {
-    assertThat(batchCount()).as("WAL batches").isEqualTo(batchesBefore);
-  }
-
-  private static long batchCount() {
-    long count = 0;
-    for (WalSignal signal : WalSignal.values()) {
-      count += server.batches(signal).size();
-    }
-    return count;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new IllegalArgumentException("marker not found");
+    assertThat(server.batchCount()).as("WAL batches").isEqualTo(batchesBefore);
   }
 }

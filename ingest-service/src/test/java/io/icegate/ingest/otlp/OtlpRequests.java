@@ -77,4 +77,18 @@ final class OtlpRequests {
           "Not a google.rpc.Status: " + ByteString.copyFrom(protobuf), e);
     }
   }
+
+  /** Where {@code needle} starts in {@code haystack}. */
+  static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new IllegalArgumentException("marker not found");
+  }
 }
