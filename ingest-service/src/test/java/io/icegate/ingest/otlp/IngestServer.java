@@ -57,6 +57,10 @@ final class IngestServer implements AutoCloseable {
     return new IngestServer(root, context, grpcPort);
   }
 
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   int httpPort() {
     return ServiceRuntime.httpPort(context);
   }

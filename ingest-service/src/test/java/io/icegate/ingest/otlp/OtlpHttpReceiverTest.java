@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalBatch;
+import io.micronaut.context.env.Environment;
+import io.micronaut.http.server.HttpServerConfiguration;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -137,6 +139,18 @@ class OtlpHttpReceiverTest {
     assertThat(server.rows(WalSignal.SPANS, batch -> batch.getTenant().equals("partial-json")))
         .extracting(row -> row.getField("name"))
         .containsExactly("kept");
+  }
+
+  @Test
+  void sizeCapsOfMicronautAndGrpcFollowTheIngestLimits() {
+    assertThat(server.bean(HttpServerConfiguration.class).getMaxRequestSize())
+        .isEqualTo(IngestLimits.defaults().maxRequestBytes());
+    assertThat(
+            server
+                .bean(Environment.class)
+                .getProperty("grpc.server.max-inbound-message-size", Integer.class))
+        .hasValue((int) IngestLimits.defaults().maxDecompressedBytes());
+    assertThat(server.bean(IngestLimits.class)).isEqualTo(IngestLimits.defaults());
   }
 
   private static void assertLanded(WalSignal signal, List<Record> expected) {
