@@ -41,12 +41,35 @@ public record IngestLimits(
     @Bindable(defaultValue = "1s") @NotNull Duration retryAfter) {
 
   public IngestLimits {
-    if (maxAnyValueNesting < 1 || maxAnyValueNesting > 32) {
-      throw new IllegalArgumentException(
-          "Invalid icegate.ingest.limits.max-any-value-nesting "
-              + maxAnyValueNesting
-              + ": expected 1 to 32 (protobuf's own decoding limit is reached soon after)");
+    positive("max-request-bytes", maxRequestBytes);
+    positive("max-decompressed-bytes", maxDecompressedBytes);
+    positive("max-attribute-value-length", maxAttributeValueLength);
+    positive("max-in-flight-bytes", maxInFlightBytes);
+    positive("tenant-rate-bytes-per-second", tenantRateBytesPerSecond);
+    positive("tenant-burst-bytes", tenantBurstBytes);
+    if (maxAttributesPerRecord < 0) {
+      throw invalid("max-attributes-per-record", maxAttributesPerRecord, "expected 0 or more");
     }
+    if (maxAnyValueNesting < 1 || maxAnyValueNesting > 32) {
+      throw invalid(
+          "max-any-value-nesting",
+          maxAnyValueNesting,
+          "expected 1 to 32 (protobuf's own decoding limit is reached soon after)");
+    }
+    if (retryAfter == null || retryAfter.isNegative()) {
+      throw invalid("retry-after", retryAfter, "expected a positive duration");
+    }
+  }
+
+  private static void positive(String key, long value) {
+    if (value <= 0) {
+      throw invalid(key, value, "expected a positive number");
+    }
+  }
+
+  private static IllegalArgumentException invalid(String key, Object value, String expected) {
+    return new IllegalArgumentException(
+        "Invalid icegate.ingest.limits." + key + " " + value + ": " + expected);
   }
 
   /** The documented defaults. */

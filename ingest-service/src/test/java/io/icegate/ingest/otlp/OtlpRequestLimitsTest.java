@@ -6,6 +6,7 @@ import static io.icegate.ingest.otlp.OtlpValues.array;
 import static io.icegate.ingest.otlp.OtlpValues.kv;
 import static io.icegate.ingest.otlp.OtlpValues.str;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -136,5 +137,19 @@ class OtlpRequestLimitsTest {
                 .getDataPoints(0)
                 .getAttributesList())
         .containsExactly(kv("a", "1"), kv("b", "2"), kv("c", "very"));
+  }
+
+  @Test
+  void invalidLimitsNameTheirKey() {
+    assertThatThrownBy(
+            () -> new IngestLimits(0, 1, 1, 1, 1, 1, 1, 1, java.time.Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid icegate.ingest.limits.max-request-bytes 0: expected a positive number");
+    assertThatThrownBy(
+            () -> new IngestLimits(1, 1, 1, 1, 33, 1, 1, 1, java.time.Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "Invalid icegate.ingest.limits.max-any-value-nesting 33: expected 1 to 32");
   }
 }
