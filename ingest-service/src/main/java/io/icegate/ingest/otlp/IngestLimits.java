@@ -1,5 +1,6 @@
 package io.icegate.ingest.otlp;
 
+import io.icegate.lake.store.InvalidConfigurationException;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
@@ -67,9 +68,9 @@ public record IngestLimits(
     }
   }
 
-  private static IllegalArgumentException invalid(String key, Object value, String expected) {
-    return new IllegalArgumentException(
-        "Invalid icegate.ingest.limits." + key + " " + value + ": " + expected);
+  private static InvalidConfigurationException invalid(String key, Object value, String expected) {
+    return new InvalidConfigurationException(
+        "icegate.ingest.limits." + key, "invalid value " + value + ", " + expected);
   }
 
   /** The documented defaults. */

@@ -8,6 +8,7 @@ import static io.icegate.ingest.otlp.OtlpValues.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.icegate.lake.store.InvalidConfigurationException;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -143,13 +144,13 @@ class OtlpRequestLimitsTest {
   void invalidLimitsNameTheirKey() {
     assertThatThrownBy(
             () -> new IngestLimits(0, 1, 1, 1, 1, 1, 1, 1, java.time.Duration.ofSeconds(1)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidConfigurationException.class)
         .hasMessage(
-            "Invalid icegate.ingest.limits.max-request-bytes 0: expected a positive number");
+            "icegate.ingest.limits.max-request-bytes: invalid value 0, expected a positive number");
     assertThatThrownBy(
             () -> new IngestLimits(1, 1, 1, 1, 33, 1, 1, 1, java.time.Duration.ofSeconds(1)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageStartingWith(
-            "Invalid icegate.ingest.limits.max-any-value-nesting 33: expected 1 to 32");
+            "icegate.ingest.limits.max-any-value-nesting: invalid value 33, expected 1 to 32");
   }
 }
