@@ -18,14 +18,34 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * INTERIM: the receivers' {@link WalSink} until the WAL issue's {@code WalAppender} bean lands; at
- * that merge this class is deleted and {@code WalAppender} implements {@link WalSink} (same method)
- * or a one-line adapter replaces this class. {@link Secondary}: any other {@link WalSink} bean
- * (that adapter, or a test's fake) wins over this one.
+ * INTERIM: the receivers' {@link WalSink} until the WAL issue's {@code
+ * io.icegate.ingest.wal.WalAppender} bean is merged. At that merge, delete this file and add
+ * {@code WalAppenderSink} in its place (do not keep both: this class would open a second set of
+ * writers on the same host-named lane):
  *
- * <p>One {@link WalWriter} per signal over the context's {@link ObjectStore}, opened on first use,
- * one lane named after the host, default WAL settings, committed offsets not consulted (no shifter
- * yet).
+ * <pre>{@code
+ * @Singleton
+ * @Secondary
+ * final class WalAppenderSink implements WalSink {
+ *   private final WalAppender appender;
+ *
+ *   WalAppenderSink(WalAppender appender) {
+ *     this.appender = appender;
+ *   }
+ *
+ *   @Override
+ *   public CompletableFuture<Void> append(WalSignal signal, WalBatchRows batch, long inputBytes) {
+ *     return appender.append(signal, batch, inputBytes);
+ *   }
+ * }
+ * }</pre>
+ *
+ * {@link Secondary} so that tests registering their own {@link WalSink} singleton (a switchable
+ * sink over real writers) win over it.
+ *
+ * <p>Meanwhile: one {@link WalWriter} per signal over the context's {@link ObjectStore}, opened on
+ * first use, one lane named after the host, default WAL settings, committed offsets not consulted
+ * (no shifter on this branch).
  */
 @Singleton
 @Secondary
