@@ -19,9 +19,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * INTERIM: the receivers' {@link WalSink} until the WAL issue's {@code
- * io.icegate.ingest.wal.WalAppender} bean is merged. At that merge, delete this file and add
- * {@code WalAppenderSink} in its place (do not keep both: this class would open a second set of
- * writers on the same host-named lane):
+ * io.icegate.ingest.wal.WalAppender} bean is merged. At that merge, delete this file and add {@code
+ * WalAppenderSink} in its place (do not keep both: this class would open a second set of writers on
+ * the same host-named lane):
  *
  * <pre>{@code
  * @Singleton
