@@ -20,12 +20,15 @@ import java.util.concurrent.CompletionException;
  */
 @Singleton
 final class OtlpGrpcExport {
+  private static final String GRPC = "grpc";
   private final OtlpIngest ingest;
   private final TenantResolver tenants;
+  private final OtlpMetrics metrics;
 
-  OtlpGrpcExport(OtlpIngest ingest, TenantResolver tenants) {
+  OtlpGrpcExport(OtlpIngest ingest, TenantResolver tenants, OtlpMetrics metrics) {
     this.ingest = ingest;
     this.tenants = tenants;
+    this.metrics = metrics;
   }
 
   @SuppressWarnings("unchecked")
@@ -38,22 +41,24 @@ final class OtlpGrpcExport {
           .whenComplete(
               (result, error) -> {
                 if (error == null) {
+                  metrics.accepted(GRPC, signal.name(), result);
                   responses.onNext((A) signal.response(result));
                   responses.onCompleted();
                 } else {
-                  responses.onError(status(error));
+                  responses.onError(status(signal, error));
                 }
               });
     } catch (TenantRejectedException e) {
-      responses.onError(status(IngestRejectedException.of(e)));
+      responses.onError(status(signal, IngestRejectedException.of(e)));
     } catch (RuntimeException e) {
-      responses.onError(status(e));
+      responses.onError(status(signal, e));
     }
   }
 
-  private static StatusRuntimeException status(Throwable error) {
+  private StatusRuntimeException status(OtlpSignal<?> signal, Throwable error) {
     Throwable cause =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    metrics.failed(GRPC, signal.name(), cause);
     if (!(cause instanceof IngestRejectedException rejected)) {
       return io.grpc.Status.INTERNAL
           .withDescription("Cannot ingest request: " + cause)

@@ -29,12 +29,15 @@ import java.util.concurrent.CompletionException;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class OtlpHttpController {
+  private static final String HTTP = "http";
   private final OtlpIngest ingest;
   private final TenantResolver tenants;
+  private final OtlpMetrics metrics;
 
-  OtlpHttpController(OtlpIngest ingest, TenantResolver tenants) {
+  OtlpHttpController(OtlpIngest ingest, TenantResolver tenants, OtlpMetrics metrics) {
     this.ingest = ingest;
     this.tenants = tenants;
+    this.metrics = metrics;
   }
 
   @Post(uri = "/v1/logs", consumes = MediaType.ALL, produces = MediaType.ALL)
@@ -58,15 +61,16 @@ final class OtlpHttpController {
   /** Micronaut's own request-size check (micronaut.server.max-request-size) answered as OTLP. */
   @Error(exception = ContentLengthExceededException.class)
   HttpResponse<byte[]> tooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
-    return OtlpHttpResponses.rejected(
+    String signal = request.getPath().substring(request.getPath().lastIndexOf('/') + 1);
+    IngestRejectedException rejected =
         new IngestRejectedException(
             IngestRejectedException.Reason.TOO_LARGE,
             "Cannot accept request: body exceeds the limit of "
                 + ingest.limits().maxRequestBytes()
                 + " bytes",
             Optional.empty(),
-            e),
-        encoding(request));
+            e);
+    return OtlpHttpResponses.rejected(metrics.failed(HTTP, signal, rejected), encoding(request));
   }
 
   private <R extends Message> CompletableFuture<HttpResponse<byte[]>> export(
@@ -88,21 +92,26 @@ final class OtlpHttpController {
       return signal
           .ingest(ingest, tenant, export)
           .handle(
-              (result, error) ->
-                  error == null
-                      ? OtlpHttpResponses.ok(signal.response(result), answer)
-                      : failure(error, answer));
+              (result, error) -> {
+                if (error != null) {
+                  return failure(signal, error, answer);
+                }
+                metrics.accepted(HTTP, signal.name(), result);
+                return OtlpHttpResponses.ok(signal.response(result), answer);
+              });
     } catch (TenantRejectedException e) {
       return CompletableFuture.completedFuture(
-          OtlpHttpResponses.rejected(IngestRejectedException.of(e), answer));
+          failure(signal, IngestRejectedException.of(e), answer));
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(failure(e, answer));
+      return CompletableFuture.completedFuture(failure(signal, e, answer));
     }
   }
 
-  private static HttpResponse<byte[]> failure(Throwable error, OtlpHttpBody.Encoding answer) {
+  private HttpResponse<byte[]> failure(
+      OtlpSignal<?> signal, Throwable error, OtlpHttpBody.Encoding answer) {
     Throwable cause =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    metrics.failed(HTTP, signal.name(), cause);
     if (cause instanceof IngestRejectedException rejected) {
       return OtlpHttpResponses.rejected(rejected, answer);
     }

@@ -77,6 +77,21 @@ final class IngestServer implements AutoCloseable {
     return "http://127.0.0.1:" + grpcPort;
   }
 
+  /** GETs {@code path} as text. */
+  String get(String path) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(httpEndpoint() + path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** POSTs {@code body}; {@code headers} are name, value pairs. */
   HttpResponse<byte[]> post(String path, byte[] body, String... headers) {
     HttpRequest.Builder request =

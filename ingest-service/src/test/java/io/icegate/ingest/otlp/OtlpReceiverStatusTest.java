@@ -172,6 +172,20 @@ class OtlpReceiverStatusTest {
     assertThat(retryInfo(status).getRetryDelay().getSeconds()).isEqualTo(2);
   }
 
+  @Test
+  void requestsAreCountedByTransportSignalAndOutcome() {
+    post(SMALL, "Authorization", "Bearer token-a", "X-Scope-OrgID", "team-b");
+    post(SMALL, "Authorization", "Bearer token-a");
+
+    String metrics = server.get("/metrics");
+
+    assertThat(metrics)
+        .containsPattern(
+            "icegate_ingest_requests_total\\{[^}]*outcome=\"forbidden\",signal=\"logs\",transport=\"http\"}")
+        .containsPattern(
+            "icegate_ingest_requests_total\\{[^}]*outcome=\"ok\",signal=\"logs\",transport=\"http\"}");
+  }
+
   private static HttpResponse<byte[]> post(byte[] body, String... headers) {
     String[] all = new String[headers.length + 2];
     all[0] = "Content-Type";
