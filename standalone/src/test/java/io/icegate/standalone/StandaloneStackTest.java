@@ -78,6 +78,23 @@ class StandaloneStackTest {
         .isEqualTo(IceGateService.values().length);
   }
 
+  @ParameterizedTest
+  @EnumSource(IceGateService.class)
+  void onlyIngestTakesOtlp(IceGateService service) throws Exception {
+    URI uri = URI.create("http://127.0.0.1:" + stack.httpPort(service) + "/v1/logs");
+    String log =
+        "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"body\":{\"stringValue\":\"hi\"}}]}]}]}";
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(log))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(service == IceGateService.INGEST ? 200 : 404);
+  }
+
   private static HttpResponse<String> get(IceGateService service, String path) throws Exception {
     URI uri = URI.create("http://127.0.0.1:" + stack.httpPort(service) + path);
     return HTTP.send(

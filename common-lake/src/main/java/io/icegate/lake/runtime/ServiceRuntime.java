@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Map;
  * environment variables, which would otherwise leak into every context of one JVM.
  */
 public final class ServiceRuntime {
+  private static final int SERVICE_DEFAULTS = -250;
+
   private ServiceRuntime() {}
 
   /**
@@ -25,6 +28,18 @@ public final class ServiceRuntime {
    */
   public static ApplicationContext start(
       IceGateService service, Map<String, Object> overrides, String... args) {
+    return start(service, overrides, List.of(), args);
+  }
+
+  /**
+   * As {@link #start(IceGateService, Map, String...)}, with {@code singletons} registered as beans
+   * before the context starts (tests put in-memory fakes in place of a service's collaborators).
+   */
+  public static ApplicationContext start(
+      IceGateService service,
+      Map<String, Object> overrides,
+      List<Object> singletons,
+      String... args) {
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("micronaut.server.port", service.defaultHttpPort());
     defaults.put("micronaut.application.name", "icegate-" + service.id());
@@ -37,8 +52,13 @@ public final class ServiceRuntime {
             .args(args)
             // Lowest precedence: anything the user configures wins over these.
             .propertySources(PropertySource.of("icegate-defaults", defaults, Integer.MIN_VALUE))
+            // Above application.yml (-300), which states shared defaults such as gRPC off, and
+            // below environment variables (-200), system properties and the command line.
+            .propertySources(
+                PropertySource.of("icegate-service-defaults", service.defaults(), SERVICE_DEFAULTS))
             .properties(forced)
             .deduceEnvironment(false)
+            .singletons(singletons.toArray())
             .start();
     try {
       context.getBean(EmbeddedServer.class).start();
