@@ -64,13 +64,21 @@ class ShiftSchedulerTest {
             "micronaut.server.port",
             -1,
             "grpc.server.port",
-            -1,
+            freePort(),
             "icegate.storage.root",
             dataDir.toString(),
             "icegate.wal.flush-interval",
             "20ms",
             "icegate.shift.interval",
             "200ms"));
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<String> bodies(IngestTables tables) {
