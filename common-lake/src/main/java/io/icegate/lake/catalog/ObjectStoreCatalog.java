@@ -198,13 +198,21 @@ public class ObjectStoreCatalog extends BaseMetastoreViewCatalog implements Supp
     return children;
   }
 
+  /**
+   * A copy that tolerates {@code containsKey(null)} (Iceberg's REST response builders ask it),
+   * which the immutable maps of the catalog state do not.
+   */
   @Override
   public Map<String, String> loadNamespaceMetadata(Namespace namespace) {
-    return chain
-        .latest()
-        .state()
-        .namespaceProperties(namespace)
-        .orElseThrow(() -> new NoSuchNamespaceException("Namespace does not exist: %s", namespace));
+    return java.util.Collections.unmodifiableMap(
+        new java.util.HashMap<>(
+            chain
+                .latest()
+                .state()
+                .namespaceProperties(namespace)
+                .orElseThrow(
+                    () ->
+                        new NoSuchNamespaceException("Namespace does not exist: %s", namespace))));
   }
 
   @Override
