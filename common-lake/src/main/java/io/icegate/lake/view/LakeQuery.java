@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.util.DateTimeUtil;
 
 /**
  * What to read from one signal table: always exactly one tenant (the view adds the tenant filter;
@@ -56,16 +57,16 @@ public record LakeQuery(
     if (from.isPresent()) {
       expression =
           Expressions.and(
-              expression, Expressions.greaterThanOrEqual("timestamp", micros(from.get())));
+              expression,
+              Expressions.greaterThanOrEqual(
+                  "timestamp", DateTimeUtil.microsFromInstant(from.get())));
     }
     if (to.isPresent()) {
-      expression = Expressions.and(expression, Expressions.lessThan("timestamp", micros(to.get())));
+      expression =
+          Expressions.and(
+              expression,
+              Expressions.lessThan("timestamp", DateTimeUtil.microsFromInstant(to.get())));
     }
     return expression;
-  }
-
-  static long micros(Instant instant) {
-    return Math.addExact(
-        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
   }
 }

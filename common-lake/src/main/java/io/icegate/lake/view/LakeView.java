@@ -30,6 +30,7 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Evaluator;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.util.DateTimeUtil;
 
 /**
  * One consistent view of a tenant's rows (DESIGN.md §6, real-time reads): the data files of a
@@ -106,8 +107,8 @@ public final class LakeView {
       Set<String> seen) {
     Evaluator evaluator = new Evaluator(schema.asStruct(), filter, true);
     InternalRecordWrapper wrapper = new InternalRecordWrapper(schema.asStruct());
-    long fromMicros = query.from().map(LakeQuery::micros).orElse(Long.MIN_VALUE);
-    long toMicros = query.to().map(LakeQuery::micros).orElse(Long.MAX_VALUE);
+    long fromMicros = query.from().map(DateTimeUtil::microsFromInstant).orElse(Long.MIN_VALUE);
+    long toMicros = query.to().map(DateTimeUtil::microsFromInstant).orElse(Long.MAX_VALUE);
     List<Record> rows = new ArrayList<>();
     for (String lane : wal.lanes(query.signal())) {
       for (SegmentId id : wal.segmentsAfter(query.signal(), lane, offsets.getOrDefault(lane, 0L))) {

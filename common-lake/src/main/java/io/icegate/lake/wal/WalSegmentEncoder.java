@@ -22,6 +22,7 @@ import org.apache.iceberg.io.FileAppender;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.DateTimeUtil;
 
 /**
  * Writes one WAL segment: a Parquet file in the target table's Iceberg schema (field ids included),
@@ -108,7 +109,7 @@ public final class WalSegmentEncoder {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (Record row : batch.rows()) {
-      long micros = micros((OffsetDateTime) row.getField(TIMESTAMP));
+      long micros = DateTimeUtil.microsFromTimestamptz((OffsetDateTime) row.getField(TIMESTAMP));
       min = Math.min(min, micros);
       max = Math.max(max, micros);
     }
@@ -122,10 +123,5 @@ public final class WalSegmentEncoder {
       described.setMinTimestampUs(min).setMaxTimestampUs(max);
     }
     return described.build();
-  }
-
-  static long micros(OffsetDateTime time) {
-    return Math.addExact(
-        Math.multiplyExact(time.toEpochSecond(), 1_000_000L), time.getNano() / 1_000L);
   }
 }

@@ -37,10 +37,16 @@ final class PartitionedFileWriter {
   List<DataFile> write(List<Record> rows) {
     InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
     Map<PartitionKey, List<Record>> partitions = new LinkedHashMap<>();
+    // One reusable key per call; only a partition seen for the first time keeps a copy.
+    PartitionKey key = new PartitionKey(table.spec(), table.schema());
     for (Record row : rows) {
-      PartitionKey key = new PartitionKey(table.spec(), table.schema());
       key.partition(wrapper.wrap(row));
-      partitions.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+      List<Record> partition = partitions.get(key);
+      if (partition == null) {
+        partition = new ArrayList<>();
+        partitions.put(key.copy(), partition);
+      }
+      partition.add(row);
     }
     Comparator<StructLike> order =
         SortOrderComparators.forSchema(table.schema(), table.sortOrder());
