@@ -24,10 +24,10 @@ import org.apache.iceberg.types.Types;
  * map from column name to value, timestamps as epoch microseconds, fixed and binary as hex, structs
  * as maps by field name, lists as lists, maps as maps. Nulls are kept.
  */
-final class CanonicalRows {
+public final class CanonicalRows {
   private CanonicalRows() {}
 
-  static Map<String, Object> fromIceberg(Record row, Schema schema) {
+  public static Map<String, Object> fromIceberg(Record row, Schema schema) {
     Map<String, Object> out = new HashMap<>();
     for (Types.NestedField field : schema.columns()) {
       out.put(field.name(), value(row.getField(field.name()), field.type()));
@@ -35,7 +35,7 @@ final class CanonicalRows {
     return out;
   }
 
-  static Map<String, Object> fromJdbc(ResultSet row, Schema schema) throws SQLException {
+  public static Map<String, Object> fromJdbc(ResultSet row, Schema schema) throws SQLException {
     Map<String, Object> out = new HashMap<>();
     for (Types.NestedField field : schema.columns()) {
       out.put(field.name(), value(row.getObject(field.name()), field.type()));
