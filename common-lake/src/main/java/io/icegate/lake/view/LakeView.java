@@ -9,11 +9,13 @@ import io.icegate.lake.wal.WalBatchIndex;
 import io.icegate.lake.wal.WalKeys.SegmentId;
 import io.icegate.lake.wal.WalReader;
 import io.icegate.lake.wal.WalSegment;
+import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.iceberg.expressions.Evaluator;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.io.CloseableIterable;
@@ -42,15 +45,18 @@ public final class LakeView {
   private static final int MAX_PLANS = 5;
 
   private final Catalog catalog;
-  private final ObjectStore store;
   private final WalReader wal;
   private final Duration dedupWindow;
+  // One per signal, so index objects read once are not read again (they never change).
+  private final Map<WalSignal, WalBatchIndex> indexes = new EnumMap<>(WalSignal.class);
 
   public LakeView(Catalog catalog, ObjectStore store, Duration dedupWindow) {
     this.catalog = requireNonNull(catalog, "catalog is null");
-    this.store = requireNonNull(store, "store is null");
     this.wal = new WalReader(store);
     this.dedupWindow = requireNonNull(dedupWindow, "dedupWindow is null");
+    for (WalSignal signal : WalSignal.values()) {
+      indexes.put(signal, new WalBatchIndex(store, signal));
+    }
   }
 
   /** The query's rows, table rows first, then WAL rows in lane and arrival order. */
@@ -58,7 +64,8 @@ public final class LakeView {
     for (int plan = 1; ; plan++) {
       try {
         return readOnce(query);
-      } catch (ObjectNotFoundException e) {
+      } catch (ObjectNotFoundException | NotFoundException e) {
+        // A WAL segment cleaned up after a newer shift, or a file of an expired snapshot.
         if (plan >= MAX_PLANS) {
           throw e;
         }
@@ -91,7 +98,8 @@ public final class LakeView {
     Map<String, Long> offsets = WalOffsetsCheck.committedOffsets(metadata, snapshotId);
     Set<String> seen =
         new HashSet<>(
-            new WalBatchIndex(store, query.signal())
+            indexes
+                .get(query.signal())
                 .storedSince(
                     metadata, snapshotId, System.currentTimeMillis() - dedupWindow.toMillis()));
     rows.addAll(walRows(query, table.schema(), projection, filter, offsets, seen));

@@ -7,8 +7,11 @@ import io.icegate.lake.store.ObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.iceberg.Snapshot;
@@ -24,17 +27,34 @@ import org.apache.iceberg.util.JsonUtil;
 public final class WalBatchIndex {
   public static final String SUMMARY_KEY = "icegate.wal.batches";
 
+  /** Index objects remembered per instance; a dedup window of 5 s shifts needs about 180. */
+  private static final int CACHED_OBJECTS = 512;
+
   private final ObjectStore store;
   private final WalSignal signal;
+  // Index objects never change once a snapshot names them, so what was read once stays true.
+  private final Map<String, List<String>> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+              return size() > CACHED_OBJECTS;
+            }
+          });
 
   public WalBatchIndex(ObjectStore store, WalSignal signal) {
     this.store = store;
     this.signal = signal;
   }
 
+  /** Where a signal's index objects live: {@code wal/{signal}/_batches/}. */
+  public static String prefix(WalSignal signal) {
+    return WalKeys.signalPrefix(signal) + "_batches/";
+  }
+
   /** Writes the index of one planned commit and returns its key (for the snapshot summary). */
   public String write(Collection<String> batchIds) {
-    String key = WalKeys.signalPrefix(signal) + "_batches/" + UUID.randomUUID() + ".json";
+    String key = prefix(signal) + UUID.randomUUID() + ".json";
     try {
       store.put(key, JsonUtil.mapper().writeValueAsBytes(List.copyOf(batchIds)));
     } catch (JsonProcessingException e) {
@@ -66,10 +86,18 @@ public final class WalBatchIndex {
   }
 
   private void read(String key, Set<String> ids) {
+    List<String> cached = cache.get(key);
+    if (cached != null) {
+      ids.addAll(cached);
+      return;
+    }
     try {
       JsonNode node =
           JsonUtil.mapper().readTree(new String(store.get(key), StandardCharsets.UTF_8));
-      node.forEach(id -> ids.add(id.asText()));
+      List<String> read = new ArrayList<>(node.size());
+      node.forEach(id -> read.add(id.asText()));
+      cache.put(key, List.copyOf(read));
+      ids.addAll(read);
     } catch (ObjectNotFoundException e) {
       // Expired with the dedup window.
     } catch (JsonProcessingException e) {
