@@ -1,0 +1,73 @@
+package io.icegate.query.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.icegate.lake.wal.WalSignal;
+import io.icegate.query.engine.ScanBatches;
+import io.icegate.query.engine.ScanRequest;
+import io.icegate.query.engine.TenantScan;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.iceberg.Schema;
+
+/**
+ * One signal table of the caller's tenant in SQL. Calcite hands it the query's column projection
+ * and filters; both go down into the scan layer (Iceberg scan planning and WAL footers), and the
+ * tenant is fixed by the {@link TenantScan}, out of SQL's reach: there is no {@code tenant_id}
+ * column to select, filter or join on.
+ */
+final class LakeTable extends AbstractTable implements ProjectableFilterableTable {
+  private final WalSignal signal;
+  private final Schema visible;
+  private final TenantScan scan;
+
+  LakeTable(WalSignal signal, TenantScan scan) {
+    this.signal = requireNonNull(signal, "signal is null");
+    this.scan = requireNonNull(scan, "scan is null");
+    this.visible = TenantScan.visibleSchema(signal.table().schema());
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return SqlTypes.rowType(visible, typeFactory);
+  }
+
+  @Override
+  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+    List<String> columns = new ArrayList<>();
+    int[] wanted = projects == null ? allColumns() : projects;
+    for (int index : wanted) {
+      columns.add(visible.columns().get(index).name());
+    }
+    // COUNT(*) asks for no column at all; read the narrowest one so the scan stays cheap.
+    boolean noColumns = columns.isEmpty();
+    FilterTranslator.Translation filter =
+        new FilterTranslator(visible, new RexBuilder(root.getTypeFactory())).translate(filters);
+    ScanRequest request =
+        ScanRequest.all(signal)
+            .select(noColumns ? List.of("timestamp") : columns)
+            .where(filter.expression())
+            .between(filter.from(), filter.to());
+    try (ScanBatches batches = scan.scan(request)) {
+      List<Object[]> rows = ArrowRows.read(batches, noColumns ? 0 : columns.size());
+      return Linq4j.asEnumerable(rows);
+    }
+  }
+
+  private int[] allColumns() {
+    int[] all = new int[visible.columns().size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+}
