@@ -2,6 +2,7 @@ package io.icegate.catalog.rest;
 
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.apache.iceberg.rest.requests.ReportMetricsRequest;
 import org.apache.iceberg.rest.requests.UpdateNamespacePropertiesRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
 import org.apache.iceberg.rest.responses.ConfigResponse;
+import org.apache.iceberg.rest.responses.ErrorResponse;
+import org.apache.iceberg.rest.responses.LoadTableResponse;
 
 /**
  * Iceberg's REST catalog API over the embedded {@link ObjectStoreCatalog}, independent of the HTTP
@@ -40,6 +43,7 @@ public final class RestCatalogService {
   private final String prefix;
   private final Map<String, String> defaults;
   private final Map<String, String> overrides;
+  private final Map<String, String> tableConfig;
   private final RestJson json = new RestJson();
   private final RestRouter<Handler> router = new RestRouter<>();
 
@@ -48,16 +52,21 @@ public final class RestCatalogService {
    * @param prefix the path prefix the config endpoint announces and every route checks
    * @param defaults client defaults the config endpoint returns
    * @param overrides client overrides the config endpoint returns (the prefix is added)
+   * @param tableConfig what every table load and create returns in {@code config}: the settings a
+   *     reader needs for the store (S3 endpoint, path style, region)
    */
   public RestCatalogService(
       ObjectStoreCatalog catalog,
       String prefix,
       Map<String, String> defaults,
-      Map<String, String> overrides) {
+      Map<String, String> overrides,
+      Map<String, String> tableConfig) {
     this.catalog = catalog;
     this.prefix = prefix;
-    this.defaults = new java.util.HashMap<>(defaults);
-    this.overrides = new java.util.HashMap<>(overrides);
+    // HashMaps: Iceberg's builders probe them with null keys, which Map.copyOf's maps reject.
+    this.defaults = new HashMap<>(defaults);
+    this.overrides = new HashMap<>(overrides);
+    this.tableConfig = new HashMap<>(tableConfig);
     registerRoutes();
   }
 
@@ -65,7 +74,9 @@ public final class RestCatalogService {
   record Call(Map<String, String> variables, Map<String, String> query, byte[] body) {
     Namespace namespace() {
       try {
-        return RESTUtil.decodeNamespace(variables.get("namespace"));
+        return RestNames.check(RESTUtil.decodeNamespace(variables.get("namespace")));
+      } catch (RestJson.BadRequest e) {
+        throw e;
       } catch (RuntimeException e) {
         throw new RestJson.BadRequest("Invalid namespace in path: " + e.getMessage());
       }
@@ -78,7 +89,7 @@ public final class RestCatalogService {
       } catch (RuntimeException e) {
         throw new RestJson.BadRequest("Invalid name in path: " + e.getMessage());
       }
-      return TableIdentifier.of(namespace(), name);
+      return RestNames.check(TableIdentifier.of(namespace(), name));
     }
   }
 
@@ -116,8 +127,20 @@ public final class RestCatalogService {
     return new RestResult(status, json.write(RestErrors.toResponse(failure)));
   }
 
+  /** An error answer with the given status, type and message (for errors of the HTTP layer). */
+  public RestResult error(int status, String type, String message) {
+    return new RestResult(
+        status,
+        json.write(
+            ErrorResponse.builder()
+                .responseCode(status)
+                .withType(type)
+                .withMessage(message)
+                .build()));
+  }
+
   ConfigResponse config() {
-    Map<String, String> announced = new java.util.HashMap<>(overrides);
+    Map<String, String> announced = new HashMap<>(overrides);
     announced.put("prefix", prefix);
     return ConfigResponse.builder()
         .withDefaults(defaults)
@@ -201,8 +224,9 @@ public final class RestCatalogService {
         Endpoint.V1_REGISTER_TABLE,
         c ->
             ok(
-                CatalogHandlers.registerTable(
-                    catalog, c.namespace(), json.read(c.body(), RegisterTableRequest.class))));
+                withTableConfig(
+                    CatalogHandlers.registerTable(
+                        catalog, c.namespace(), json.read(c.body(), RegisterTableRequest.class)))));
     router.add(
         Endpoint.V1_REPORT_METRICS,
         c -> {
@@ -259,7 +283,7 @@ public final class RestCatalogService {
     Namespace namespace =
         parent == null || parent.isEmpty()
             ? Namespace.empty()
-            : RESTUtil.namespaceFromQueryParam(parent);
+            : RestNames.check(RESTUtil.namespaceFromQueryParam(parent));
     String pageSize = pageSize(call);
     if (pageSize == null) {
       return ok(CatalogHandlers.listNamespaces(catalog, namespace));
@@ -311,16 +335,16 @@ public final class RestCatalogService {
     Namespace namespace = call.namespace();
     CreateTableRequest request = json.read(call.body(), CreateTableRequest.class);
     if (request.stageCreate()) {
-      return ok(CatalogHandlers.stageTableCreate(catalog, namespace, request));
+      return ok(withTableConfig(CatalogHandlers.stageTableCreate(catalog, namespace, request)));
     }
-    return ok(CatalogHandlers.createTable(catalog, namespace, request));
+    return ok(withTableConfig(CatalogHandlers.createTable(catalog, namespace, request)));
   }
 
   private RestResult loadTable(Call call) {
     TableIdentifier identifier = call.identifier("table");
     String snapshots = call.query().get("snapshots");
     if (snapshots == null || snapshots.isEmpty()) {
-      return ok(CatalogHandlers.loadTable(catalog, identifier));
+      return ok(withTableConfig(CatalogHandlers.loadTable(catalog, identifier)));
     }
     RESTCatalogProperties.SnapshotMode mode;
     try {
@@ -328,7 +352,20 @@ public final class RestCatalogService {
     } catch (IllegalArgumentException e) {
       throw new RestJson.BadRequest("Invalid snapshots mode: " + snapshots);
     }
-    return ok(CatalogHandlers.loadTable(catalog, identifier, mode));
+    return ok(withTableConfig(CatalogHandlers.loadTable(catalog, identifier, mode)));
+  }
+
+  /** The response with the store's reader settings added to its {@code config}. */
+  private LoadTableResponse withTableConfig(LoadTableResponse response) {
+    if (tableConfig.isEmpty()) {
+      return response;
+    }
+    return LoadTableResponse.builder()
+        .withTableMetadata(response.tableMetadata())
+        .addAllConfig(response.config())
+        .addAllConfig(tableConfig)
+        .addAllCredentials(response.credentials())
+        .build();
   }
 
   private RestResult commitTransaction(Call call) {
