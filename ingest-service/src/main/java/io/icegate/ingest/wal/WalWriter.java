@@ -9,6 +9,7 @@ import io.icegate.lake.wal.WalSegmentEncoder;
 import io.icegate.lake.wal.WalSignal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
+import org.apache.iceberg.TableProperties;
 
 /**
  * The WAL of one signal in this process: appends are grouped into segments by size and time and
@@ -56,7 +58,7 @@ public final class WalWriter implements AutoCloseable {
     this.deadlines = deadlineTimer(signal);
     WalReader reader = new WalReader(store);
     WalSegmentEncoder encoder =
-        new WalSegmentEncoder(signal.table().schema(), signal.table().properties());
+        new WalSegmentEncoder(signal.table().schema(), segmentProperties(signal));
     encoder.warmUp();
     for (String lane : settings.lanes()) {
       long highest = reader.highestSeq(signal, lane).orElse(0);
@@ -68,6 +70,21 @@ public final class WalWriter implements AutoCloseable {
       threads.add(thread);
       thread.start();
     }
+  }
+
+  /**
+   * The Parquet writer properties of a signal's WAL segments: the table's, without Parquet bloom
+   * filters. Without a known value count a filter takes its maximum size (1 MiB per column), which
+   * for {@code spans} made segments of a few hundred rows ~5× larger than their data; segments are
+   * read whole by the shifter, and the table files it writes keep the filters.
+   */
+  public static Map<String, String> segmentProperties(WalSignal signal) {
+    Map<String, String> properties = new HashMap<>(signal.table().properties());
+    properties
+        .keySet()
+        .removeIf(
+            key -> key.startsWith(TableProperties.PARQUET_BLOOM_FILTER_COLUMN_ENABLED_PREFIX));
+    return properties;
   }
 
   /**

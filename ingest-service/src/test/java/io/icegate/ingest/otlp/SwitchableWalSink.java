@@ -33,6 +33,8 @@ final class SwitchableWalSink implements WalSink, AutoCloseable {
   private final InMemoryObjectStore store = new InMemoryObjectStore();
   private final Map<WalSignal, WalWriter> writers = new EnumMap<>(WalSignal.class);
   private final List<CompletableFuture<Void>> held = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger refusals =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile Mode mode = Mode.WRITE;
 
   SwitchableWalSink() {
@@ -52,6 +54,11 @@ final class SwitchableWalSink implements WalSink, AutoCloseable {
     this.mode = mode;
   }
 
+  /** Appends refused so far. */
+  int refusals() {
+    return refusals.get();
+  }
+
   /** Writes what was held and acknowledges it. */
   void release() {
     mode = Mode.WRITE;
@@ -63,9 +70,11 @@ final class SwitchableWalSink implements WalSink, AutoCloseable {
   public CompletableFuture<Void> append(WalSignal signal, WalBatchRows batch, long inputBytes) {
     return switch (mode) {
       case WRITE -> writers.get(signal).append(batch, inputBytes);
-      case REFUSE ->
-          CompletableFuture.failedFuture(
-              new WalAppendException("Cannot append: the " + signal.id() + " WAL is full"));
+      case REFUSE -> {
+        refusals.incrementAndGet();
+        yield CompletableFuture.failedFuture(
+            new WalAppendException("Cannot append: the " + signal.id() + " WAL is full"));
+      }
       case HOLD -> {
         CompletableFuture<Void> future = new CompletableFuture<>();
         held.add(future);
