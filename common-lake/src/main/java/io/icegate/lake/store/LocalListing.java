@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -84,6 +86,9 @@ final class LocalListing implements Iterator<ObjectInfo> {
           entries.add(new Entry(key, isFolder, child));
         }
       }
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      // Absent when read (a writer may create it a moment later) or an object: nothing below it.
+      // Checking Files.isDirectory afterwards would race with that writer.
     } catch (FileSystemException e) {
       // The folder is gone (deleted meanwhile) or is an object: nothing below it.
       if (Files.isDirectory(folder)) {

@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves one signal's WAL into its Iceberg table exactly once (DESIGN.md §6). A cycle plans from the
@@ -34,6 +37,7 @@ import org.apache.iceberg.exceptions.CommitFailedException;
  * files of a rejected or crashed cycle are orphans for the cleanup job, never referenced.
  */
 public final class Shifter {
+  private static final Logger LOG = LoggerFactory.getLogger(Shifter.class);
   private final Table table;
   private final WalSignal signal;
   private final WalReader reader;
@@ -41,6 +45,7 @@ public final class Shifter {
   private final ShiftPlanner planner;
   private final PartitionedFileWriter files;
   private final Duration maxPlanAge;
+  private final AtomicLong rejectedCommits = new AtomicLong();
 
   /** The outcome of one cycle. */
   public record ShiftResult(
@@ -100,11 +105,18 @@ public final class Shifter {
     try {
       append.commit();
     } catch (CommitFailedException e) {
+      rejectedCommits.incrementAndGet();
+      LOG.info("Shift of {} overtaken; re-planning: {}", signal.id(), e.getMessage());
       return Optional.empty();
     }
     return Optional.of(
         new ShiftResult(
             plan.segments().size(), rows.size(), duplicates, written.size(), plan.next()));
+  }
+
+  /** Cycles whose commit the catalog rejected (another writer moved the offsets first). */
+  public long rejectedCommits() {
+    return rejectedCommits.get();
   }
 
   public WalSignal signal() {
