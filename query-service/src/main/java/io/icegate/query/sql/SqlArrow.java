@@ -98,7 +98,7 @@ final class SqlArrow {
               FieldType.nullable(ArrowType.List.INSTANCE),
               List.of(leaf("element", elementType(column.typeName()))));
       default ->
-          column.typeName().toUpperCase(Locale.ROOT).startsWith("MAP")
+          column.typeName().toUpperCase(Locale.ROOT).contains("MAP")
               ? mapField(column.name())
               : leaf(column.name(), ArrowType.Utf8.INSTANCE);
     };

@@ -53,6 +53,11 @@ final class SqlController {
   HttpResponse<byte[]> query(HttpRequest<?> request, @Nullable @Body byte[] body) {
     long start = System.nanoTime();
     try {
+      if (request.getHeaders().getAll(QueryTenantResolver.HEADER).size() > 1) {
+        throw new TenantDeniedException(
+            400,
+            "Cannot run query: send one " + QueryTenantResolver.HEADER + " header, not several");
+      }
       TenantId tenant =
           tenants.resolve(
               request.getHeaders().findFirst(QueryTenantResolver.HEADER),
