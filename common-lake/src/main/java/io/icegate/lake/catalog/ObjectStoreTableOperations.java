@@ -10,6 +10,7 @@ import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.ServiceUnavailableException;
 import org.apache.iceberg.io.FileIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,12 @@ public class ObjectStoreTableOperations extends BaseMetastoreTableOperations {
     } catch (RuntimeException e) {
       if (writesFile) {
         deleteQuietly(newLocation);
+      }
+      if (creating && e instanceof CommitDeadlineException) {
+        // Iceberg reports any CommitFailedException of a create as "created concurrently"; a
+        // create that ran out of time is a busy catalog, and retrying it is safe.
+        throw new ServiceUnavailableException(
+            e, "Cannot create table %s: %s", identifier, e.getMessage());
       }
       throw e;
     }

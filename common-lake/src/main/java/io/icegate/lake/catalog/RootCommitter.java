@@ -132,7 +132,10 @@ final class RootCommitter {
     if (cause != null && outOfRetries) {
       return cause;
     }
-    return new CommitFailedException(cause, "Cannot commit %s: %s", what, reason);
+    if (outOfRetries) {
+      return new CommitFailedException(cause, "Cannot commit %s: %s", what, reason);
+    }
+    return new CommitDeadlineException(cause, "Cannot commit %s: %s", what, reason);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.ServiceUnavailableException;
 
 /**
  * One writer of the concurrency runs: creates its own table, then until the deadline (at least
@@ -47,11 +48,7 @@ final class AppendWorkload {
       Consumer<String> outcomes) {
     ObjectStoreCatalog catalog = catalogs.get();
     TableIdentifier ownId = TableIdentifier.of(NAMESPACE, "own_" + writer);
-    Table own =
-        catalog
-            .buildTable(ownId, SCHEMA)
-            .withProperty(TableProperties.COMMIT_NUM_RETRIES, "0")
-            .create();
+    Table own = createOwn(catalog, ownId);
     Table shared = catalog.loadTable(SHARED);
     int i = 0;
     do {
@@ -59,6 +56,20 @@ final class AppendWorkload {
       append(own, dataFile("own/" + writer + "-" + i), outcomes);
       i++;
     } while (System.nanoTime() < deadlineNanos);
+  }
+
+  /** A create that ran out of commit time under contention landed nothing; it is tried again. */
+  private static Table createOwn(ObjectStoreCatalog catalog, TableIdentifier id) {
+    while (true) {
+      try {
+        return catalog
+            .buildTable(id, SCHEMA)
+            .withProperty(TableProperties.COMMIT_NUM_RETRIES, "0")
+            .create();
+      } catch (ServiceUnavailableException e) {
+        // the catalog was busy past the commit deadline: nothing landed, so try again
+      }
+    }
   }
 
   private static void append(Table table, DataFile file, Consumer<String> outcomes) {

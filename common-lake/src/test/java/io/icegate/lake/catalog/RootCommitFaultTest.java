@@ -27,6 +27,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.ServiceUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,6 +177,19 @@ class RootCommitFaultTest {
         .hasMessageStartingWith(
             "Cannot tell whether the commit of table ns.t succeeded: commit deadline of PT0.05S"
                 + " passed before root version 4");
+  }
+
+  @Test
+  void createPastItsDeadlineIsUnavailableNotAlreadyExisting() {
+    ObjectStoreCatalog impatient = deadlineCatalog();
+    flaky.always(Fault.UNAVAILABLE);
+    TableIdentifier fresh = TableIdentifier.of("ns", "fresh");
+
+    assertThatThrownBy(() -> impatient.createTable(fresh, SCHEMA))
+        .isInstanceOf(ServiceUnavailableException.class)
+        .hasMessageStartingWith("Cannot create table ns.fresh: Cannot commit table ns.fresh:");
+    flaky.always(null);
+    assertThat(impatient.tableExists(fresh)).isFalse();
   }
 
   private ObjectStoreCatalog deadlineCatalog() {

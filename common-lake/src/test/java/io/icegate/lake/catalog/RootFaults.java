@@ -82,8 +82,10 @@ final class RootFaults {
       beforeNextRootWrite = null;
       hook.run();
     }
-    DelayedLanding late = landingLate.remove(key);
-    if (late != null) {
+    // Another writer may reach this key between arm() and the moment the late write is captured;
+    // only a captured write can land.
+    DelayedLanding late = landingLate.get(key);
+    if (late != null && late.captured() && landingLate.remove(key, late)) {
       late.land();
     }
     Fault fault = always != null ? always : planned.poll();
