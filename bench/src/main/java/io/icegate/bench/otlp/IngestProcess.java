@@ -83,24 +83,32 @@ final class IngestProcess implements AutoCloseable {
         / 1e9;
   }
 
+  /** Number of WAL segments of a signal's table stored so far. */
+  long walSegments(String table) {
+    return segments(table).count();
+  }
+
   /** Bytes of all WAL segments of a signal's table stored so far. */
   long walBytes(String table) {
+    return segments(table)
+        .mapToLong(
+            f -> {
+              try {
+                return Files.size(f);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .sum();
+  }
+
+  private Stream<Path> segments(String table) {
     Path wal = folder.resolve("wal").resolve(table);
     if (!Files.isDirectory(wal)) {
-      return 0;
+      return Stream.empty();
     }
     try (Stream<Path> files = Files.walk(wal)) {
-      return files
-          .filter(f -> f.toString().endsWith(".parquet"))
-          .mapToLong(
-              f -> {
-                try {
-                  return Files.size(f);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              })
-          .sum();
+      return files.filter(f -> f.toString().endsWith(".parquet")).toList().stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,6 +5,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import java.io.ByteArrayInputStream;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,8 +28,11 @@ import java.util.concurrent.TimeUnit;
  * server it loads.
  */
 public interface OtlpClient extends AutoCloseable {
-  /** Completes {@code true} on 200 / OK, {@code false} on any refusal or transport error. */
-  CompletableFuture<Boolean> send(byte[] request);
+  /**
+   * Completes with null on 200 / OK, else with the reason (HTTP status, gRPC code or the transport
+   * error's class).
+   */
+  CompletableFuture<String> send(byte[] request);
 
   @Override
   void close();
@@ -58,7 +63,7 @@ public interface OtlpClient extends AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Boolean> send(byte[] request) {
+    public CompletableFuture<String> send(byte[] request) {
       HttpRequest post =
           HttpRequest.newBuilder(uri)
               .timeout(Duration.ofSeconds(30))
@@ -67,7 +72,11 @@ public interface OtlpClient extends AutoCloseable {
               .POST(HttpRequest.BodyPublishers.ofByteArray(request))
               .build();
       return http.sendAsync(post, HttpResponse.BodyHandlers.discarding())
-          .handle((response, error) -> error == null && response.statusCode() == 200);
+          .handle(
+              (response, error) ->
+                  error != null
+                      ? error.getClass().getSimpleName()
+                      : response.statusCode() == 200 ? null : "HTTP " + response.statusCode());
     }
 
     @Override
@@ -108,17 +117,20 @@ public interface OtlpClient extends AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Boolean> send(byte[] request) {
-      CompletableFuture<Boolean> done = new CompletableFuture<>();
+    public CompletableFuture<String> send(byte[] request) {
+      CompletableFuture<String> done = new CompletableFuture<>();
       var call = channel.newCall(export, options.withDeadlineAfter(30, TimeUnit.SECONDS));
       var future = ClientCalls.futureUnaryCall(call, request);
       future.addListener(
           () -> {
             try {
               future.get();
-              done.complete(true);
-            } catch (Exception e) {
-              done.complete(false);
+              done.complete(null);
+            } catch (ExecutionException e) {
+              done.complete("gRPC " + Status.fromThrowable(e.getCause()).getCode());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              done.complete("interrupted");
             }
           },
           Runnable::run);

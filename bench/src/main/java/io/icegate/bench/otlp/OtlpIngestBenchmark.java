@@ -109,6 +109,7 @@ public final class OtlpIngestBenchmark {
       AtomicLong sequence) {
     String table = payload.signal();
     long walBefore = server == null ? 0 : server.walBytes(table);
+    long segmentsBefore = server == null ? 0 : server.walSegments(table);
     double[] cpuFrom = {0};
     double[] clientCpuFrom = {0};
     OtlpLoadGenerator.Window window;
@@ -147,8 +148,13 @@ public final class OtlpIngestBenchmark {
                 window.failed());
     System.out.println(row);
     System.out.printf(
-        "  (load generator CPU-s / M records: %.2f)%n",
-        (processCpuSeconds() - clientCpuFrom[0]) / window.records() * 1e6);
+        "  (load generator CPU-s / M records: %.2f; rows per WAL segment: %.0f; failures: %s)%n",
+        (processCpuSeconds() - clientCpuFrom[0]) / window.records() * 1e6,
+        server == null
+            ? Double.NaN
+            : (double) (sends * payload.recordsPerRequest())
+                / Math.max(1, server.walSegments(table) - segmentsBefore),
+        window.failures());
     return row;
   }
 

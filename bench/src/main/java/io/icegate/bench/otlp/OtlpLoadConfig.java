@@ -51,7 +51,7 @@ public record OtlpLoadConfig(
         Integer.getInteger("batch", 512),
         Integer.getInteger("attributes", 4),
         Long.getLong("rate", 0),
-        Integer.getInteger("inflight", 32),
+        Integer.getInteger("inflight", 16),
         Long.getLong("serverWarmup", 20),
         Long.getLong("warmup", 5),
         Long.getLong("seconds", 15),

@@ -1,6 +1,8 @@
 package io.icegate.bench.otlp;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +33,7 @@ public final class OtlpLoadGenerator {
       long requests,
       long records,
       long failed,
+      Map<String, Long> failures,
       long requestBytes,
       double seconds,
       long[] latencyNanos) {
@@ -63,6 +66,7 @@ public final class OtlpLoadGenerator {
     LatencyLog latencies = new LatencyLog();
     AtomicLong requests = new AtomicLong();
     AtomicLong failed = new AtomicLong();
+    Map<String, Long> failures = new ConcurrentHashMap<>();
     AtomicLong bytes = new AtomicLong();
     boolean started = false;
     for (long n = 0; ; n++) {
@@ -88,18 +92,19 @@ public final class OtlpLoadGenerator {
       client
           .send(body)
           .whenComplete(
-              (ok, error) -> {
+              (failure, error) -> {
                 long answered = System.nanoTime();
                 permits.release();
                 if (!counted || answered > measureTo) {
                   return;
                 }
-                if (Boolean.TRUE.equals(ok)) {
+                if (error == null && failure == null) {
                   requests.incrementAndGet();
                   bytes.addAndGet(body.length);
                   latencies.add(answered - sent);
                 } else {
                   failed.incrementAndGet();
+                  failures.merge(error != null ? error.toString() : failure, 1L, Long::sum);
                 }
               });
     }
@@ -109,6 +114,7 @@ public final class OtlpLoadGenerator {
         requests.get(),
         requests.get() * payloads.recordsPerRequest(),
         failed.get(),
+        Map.copyOf(failures),
         bytes.get(),
         seconds,
         latencies.toArray());
