@@ -37,6 +37,11 @@ public final class LoghubRows {
     this.bodies = readBodies(Path.of(System.getProperty(FOLDER_PROPERTY, DEFAULT_FOLDER)));
   }
 
+  /** The loghub lines, one log body each (read once, shared with the OTLP load generator). */
+  public List<String> bodies() {
+    return bodies;
+  }
+
   /**
    * One request of {@code rows} records from one service, and its size as decoded OTLP protobuf
    * (estimated field by field: what the receiver counts against flush size and in-flight bound).
