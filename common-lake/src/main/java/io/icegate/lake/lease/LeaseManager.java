@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -87,9 +88,11 @@ public final class LeaseManager {
             .setHolder(holder)
             .setDurationMs(duration.toMillis())
             .setAcquiredAtMs(clock.millis())
+            .setToken(UUID.randomUUID().toString())
             .build();
     long sentNanos = System.nanoTime();
-    // The holder and acquisition time in the record make our bytes unique to this attempt.
+    // The token makes our bytes unique to this logical write, even for two writes of this holder
+    // in one millisecond (a renew racing a release): a 412 finding them means the write was ours.
     if (!store.putIfAbsent(key(name, term), ProtoJson.toJsonBytes(record))) {
       return Optional.empty();
     }

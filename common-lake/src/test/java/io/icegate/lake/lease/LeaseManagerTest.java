@@ -99,6 +99,20 @@ class LeaseManagerTest {
   }
 
   @Test
+  void twoWritesOfOneHolderInTheSameMillisecondAreNeverConflated() {
+    // The holder's clock stands still: the records differ only by their token.
+    LeaseManager a = new LeaseManager(store, "a", Clock.fixed(server.instant(), ZoneOffset.UTC));
+    LeaseGrant grant = a.tryAcquire("job", TEN_SECONDS).orElseThrow();
+
+    assertThat(a.release(grant)).isTrue();
+    String firstToken = a.current("job").orElseThrow().getToken();
+    assertThat(a.release(grant)).as("a second release of the same term").isFalse();
+    assertThat(a.renew(grant)).isEmpty();
+    assertThat(a.current("job").orElseThrow().getToken()).isEqualTo(firstToken);
+    assertThat(firstToken).hasSize(36);
+  }
+
+  @Test
   void pausedHolderLosesTheLeaseAndCannotRenewIt() {
     LeaseManager a = manager("a");
     LeaseGrant grant = a.tryAcquire("job", TEN_SECONDS).orElseThrow();

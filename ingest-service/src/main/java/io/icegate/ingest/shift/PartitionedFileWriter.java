@@ -14,24 +14,38 @@ import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.SortOrderComparators;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetWriter;
-import org.apache.iceberg.io.DataWriter;
-import org.apache.iceberg.io.OutputFile;
-import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.io.RollingDataWriter;
 
 /**
  * Writes rows as data files of a table: one group per partition (tenant, day), each sorted in the
- * table's sort order and split into files of at most {@code maxRowsPerFile} rows.
+ * table's sort order and written by Iceberg's {@link RollingDataWriter}, which starts a new file
+ * once the current one reaches the target size (checked every 1,000 rows, counting the row group
+ * still buffered in memory at its encoded size).
  */
 final class PartitionedFileWriter {
   private final Table table;
-  private final long maxRowsPerFile;
+  private final long targetFileSizeBytes;
+  private final GenericFileWriterFactory writers;
+  private final OutputFileFactory fileNames;
 
-  PartitionedFileWriter(Table table, long maxRowsPerFile) {
+  PartitionedFileWriter(Table table, long targetFileSizeBytes) {
     this.table = table;
-    this.maxRowsPerFile = maxRowsPerFile;
+    this.targetFileSizeBytes = targetFileSizeBytes;
+    this.writers =
+        new GenericFileWriterFactory.Builder(table)
+            .dataFileFormat(FileFormat.PARQUET)
+            .dataSortOrder(table.sortOrder())
+            .build();
+    // File names: <partition id>-<task id>-shift-<uuid>-<counter>.parquet, unique per writer.
+    this.fileNames =
+        OutputFileFactory.builderFor(table, 0, 0)
+            .format(FileFormat.PARQUET)
+            .operationId("shift-" + UUID.randomUUID())
+            .build();
   }
 
   List<DataFile> write(List<Record> rows) {
@@ -56,36 +70,20 @@ final class PartitionedFileWriter {
     for (Map.Entry<PartitionKey, List<Record>> partition : partitions.entrySet()) {
       List<Record> sorted = new ArrayList<>(partition.getValue());
       sorted.sort((a, b) -> order.compare(left.wrap(a), right.wrap(b)));
-      for (int from = 0; from < sorted.size(); from += (int) maxRowsPerFile) {
-        int to = (int) Math.min(sorted.size(), from + maxRowsPerFile);
-        files.add(writeFile(partition.getKey(), sorted.subList(from, to)));
-      }
+      files.addAll(writeFiles(partition.getKey(), sorted));
     }
     return files;
   }
 
-  private DataFile writeFile(PartitionKey partition, List<Record> rows) {
-    String name = FileFormat.PARQUET.addExtension("shift-" + UUID.randomUUID());
-    OutputFile out =
-        table
-            .io()
-            .newOutputFile(table.locationProvider().newDataLocation(table.spec(), partition, name));
-    DataWriter<Record> writer;
-    try {
-      writer =
-          Parquet.writeData(out)
-              .forTable(table)
-              .withPartition(partition)
-              .createWriterFunc(GenericParquetWriter::create)
-              .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create data file " + out.location(), e);
-    }
+  private List<DataFile> writeFiles(PartitionKey partition, List<Record> rows) {
+    RollingDataWriter<Record> writer =
+        new RollingDataWriter<>(
+            writers, fileNames, table.io(), targetFileSizeBytes, table.spec(), partition);
     try (writer) {
-      writer.write(rows);
+      rows.forEach(writer::write);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write data file " + out.location(), e);
+      throw new UncheckedIOException("Cannot write data files of " + table.name(), e);
     }
-    return writer.toDataFile();
+    return writer.result().dataFiles();
   }
 }

@@ -48,7 +48,7 @@ final class ShiftPlanner {
     if (committed.isEmpty() && anySnapshotHasOffsets(metadata)) {
       // Offsets vanished from the ancestry (expired, or history rewritten): shifting from zero
       // would store everything again. Stop loudly instead.
-      throw new IllegalStateException(
+      throw new MissingOffsetsException(
           "Cannot shift "
               + signal.id()
               + ": the table has IceGate snapshots but the current snapshot's ancestry has no "

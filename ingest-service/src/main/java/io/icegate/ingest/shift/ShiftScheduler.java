@@ -7,7 +7,6 @@ import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.wal.WalSignal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -21,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the shifter of every signal on an interval, each under its lease ({@code shifter-<signal>})
- * so one ingest process shifts a signal at a time. The lease only avoids wasted work: racing
- * shifters are safe because the catalog rejects a commit planned on moved offsets.
+ * Runs the shifter of every signal on an interval, or sooner when its unshifted WAL bytes pass a
+ * threshold ({@link ShiftTrigger}), each under its lease ({@code shifter-<signal>}) so one ingest
+ * process shifts a signal at a time. The lease only avoids wasted work: racing shifters are safe
+ * because the catalog rejects a commit planned on moved offsets.
  */
 @Singleton
 @Requires(property = "icegate.shift.enabled", notEquals = "false")
@@ -35,7 +35,8 @@ final class ShiftScheduler {
   private final ObjectStore store;
   private final LeaseManager leases;
   private final Duration leaseDuration;
-  private final ShiftSettings settings = ShiftSettings.defaults();
+  private final ShiftSettings settings;
+  private final ShiftTrigger trigger;
   private final MeterRegistry registry;
   private final Map<WalSignal, LeaseGrant> held = new EnumMap<>(WalSignal.class);
   private final Map<WalSignal, String> stopped = new EnumMap<>(WalSignal.class);
@@ -44,24 +45,43 @@ final class ShiftScheduler {
       IngestTables tables,
       ObjectStore store,
       MeterRegistry registry,
-      @Value("${icegate.shift.lease-duration:30s}") Duration leaseDuration) {
+      ShiftConfiguration configuration) {
     this.tables = tables;
     this.store = store;
     this.registry = registry;
-    this.leaseDuration = leaseDuration;
+    this.leaseDuration = configuration.leaseDurationOrDefault();
+    this.settings = configuration.toSettings();
+    this.trigger =
+        new ShiftTrigger(
+            configuration.intervalOrDefault(),
+            configuration.triggerBytesOrDefault(),
+            System::nanoTime);
     String holder = "ingest-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     this.leases = new LeaseManager(store, holder, Clock.systemUTC());
   }
 
-  @Scheduled(fixedDelay = "${icegate.shift.interval:5s}", initialDelay = "1s")
+  @Scheduled(fixedDelay = "${icegate.shift.check-interval:1s}", initialDelay = "1s")
   synchronized void run() {
     for (WalSignal signal : WalSignal.values()) {
-      if (stopped.containsKey(signal) || !holdLease(signal)) {
+      if (stopped.containsKey(signal)) {
         continue;
       }
       try {
-        shift(signal);
-      } catch (IllegalStateException e) {
+        // A held lease is kept (renewed) on every check: only its holder measures the WAL.
+        boolean holding = held.containsKey(signal) && holdLease(signal);
+        boolean due =
+            trigger.due(
+                signal,
+                holding,
+                () -> UnshiftedBytes.measure(store, signal, tables.committedOffsets(signal)));
+        if (!due) {
+          continue;
+        }
+        trigger.attempted(signal);
+        if (holding || holdLease(signal)) {
+          shift(signal);
+        }
+      } catch (MissingOffsetsException e) {
         // Offsets missing from the table's ancestry: shifting on would store everything twice.
         stopped.put(signal, e.getMessage());
         LOG.error("Shifter for {} stopped: {}", signal.id(), e.getMessage());

@@ -1,5 +1,7 @@
 package io.icegate.ingest.shift;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Duration;
 
 /**
@@ -7,19 +9,45 @@ import java.time.Duration;
  *
  * @param maxSegmentsPerCycle segments read per cycle (bounds memory: segments are at most the WAL's
  *     flush size each)
- * @param maxRowsPerFile rows per data file (the row-count stand-in for the target file size)
+ * @param targetFileSizeBytes a data file is closed once it reaches this size (default 128 MiB)
  * @param dedupWindow how long after a commit its batch ids still suppress retries (default 15 min)
  * @param maxPlanAge a plan older than this is abandoned (half the orphan-file grace period)
  */
 public record ShiftSettings(
-    int maxSegmentsPerCycle, long maxRowsPerFile, Duration dedupWindow, Duration maxPlanAge) {
+    int maxSegmentsPerCycle, long targetFileSizeBytes, Duration dedupWindow, Duration maxPlanAge) {
+  public static final int DEFAULT_MAX_SEGMENTS_PER_CYCLE = 64;
+  public static final long DEFAULT_TARGET_FILE_SIZE_BYTES = 128L << 20;
+  public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofMinutes(15);
+  public static final Duration DEFAULT_MAX_PLAN_AGE = Duration.ofMinutes(30);
+
   public ShiftSettings {
-    if (maxSegmentsPerCycle <= 0 || maxRowsPerFile <= 0) {
+    requireNonNull(dedupWindow, "dedupWindow is null");
+    requireNonNull(maxPlanAge, "maxPlanAge is null");
+    if (maxSegmentsPerCycle <= 0 || targetFileSizeBytes <= 0) {
       throw new IllegalArgumentException("Invalid shift settings: limits must be positive");
+    }
+    if (dedupWindow.isNegative() || maxPlanAge.isNegative() || maxPlanAge.isZero()) {
+      throw new IllegalArgumentException("Invalid shift settings: durations must be positive");
     }
   }
 
   public static ShiftSettings defaults() {
-    return new ShiftSettings(64, 2_000_000, Duration.ofMinutes(15), Duration.ofMinutes(30));
+    return new ShiftSettings(
+        DEFAULT_MAX_SEGMENTS_PER_CYCLE,
+        DEFAULT_TARGET_FILE_SIZE_BYTES,
+        DEFAULT_DEDUP_WINDOW,
+        DEFAULT_MAX_PLAN_AGE);
+  }
+
+  public ShiftSettings withMaxSegmentsPerCycle(int segments) {
+    return new ShiftSettings(segments, targetFileSizeBytes, dedupWindow, maxPlanAge);
+  }
+
+  public ShiftSettings withTargetFileSizeBytes(long bytes) {
+    return new ShiftSettings(maxSegmentsPerCycle, bytes, dedupWindow, maxPlanAge);
+  }
+
+  public ShiftSettings withDedupWindow(Duration window) {
+    return new ShiftSettings(maxSegmentsPerCycle, targetFileSizeBytes, window, maxPlanAge);
   }
 }

@@ -59,7 +59,7 @@ public final class Shifter {
     this.planner =
         new ShiftPlanner(
             reader, index, signal, settings.maxSegmentsPerCycle(), settings.dedupWindow());
-    this.files = new PartitionedFileWriter(table, settings.maxRowsPerFile());
+    this.files = new PartitionedFileWriter(table, settings.targetFileSizeBytes());
     this.maxPlanAge = settings.maxPlanAge();
   }
 

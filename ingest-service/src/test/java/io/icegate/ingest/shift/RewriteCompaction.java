@@ -55,9 +55,10 @@ final class RewriteCompaction {
       return false;
     }
     List<Record> rows = new ArrayList<>();
-    files.forEach(file -> rows.addAll(read(file)));
+    files.forEach(file -> rows.addAll(read(table, file)));
     List<DataFile> written =
-        new PartitionedFileWriter(table, ShiftSettings.defaults().maxRowsPerFile()).write(rows);
+        new PartitionedFileWriter(table, ShiftSettings.defaults().targetFileSizeBytes())
+            .write(rows);
     RewriteFiles rewrite = table.newRewrite().validateFromSnapshot(base);
     files.forEach(rewrite::deleteFile);
     written.forEach(rewrite::addFile);
@@ -70,7 +71,8 @@ final class RewriteCompaction {
     }
   }
 
-  private List<Record> read(DataFile file) {
+  /** The rows of one data file, in file order. */
+  static List<Record> read(Table table, DataFile file) {
     try (CloseableIterable<Record> records =
         Parquet.read(table.io().newInputFile(file.location()))
             .project(table.schema())

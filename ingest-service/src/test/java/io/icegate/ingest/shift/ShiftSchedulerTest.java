@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.icegate.ingest.IngestApplication;
 import io.icegate.ingest.lake.IngestTables;
 import io.icegate.ingest.wal.WalAppender;
+import io.icegate.lake.lease.LeaseManager;
 import io.icegate.lake.schema.LakeTables;
+import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
@@ -14,10 +16,12 @@ import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.data.GenericRecord;
@@ -58,19 +62,42 @@ class ShiftSchedulerTest {
     }
   }
 
+  @Test
+  void unshiftedBytesPastTheThresholdStartAShiftLongBeforeTheInterval() {
+    try (ApplicationContext ingest =
+        start(
+            Map.of(
+                "icegate.shift.interval", "1h",
+                "icegate.shift.check-interval", "100ms",
+                "icegate.shift.trigger-bytes", "1"))) {
+      // The first check of every signal is due; once the last signal's lease exists, the logs
+      // shift of that check is over and only the byte trigger can shift within the hour.
+      LeaseManager observer =
+          new LeaseManager(ingest.getBean(ObjectStore.class), "observer", Clock.systemUTC());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> observer.current("shifter-" + WalSignal.EVENTS.id()).isPresent());
+      ingest.getBean(WalAppender.class).append(WalSignal.LOGS, batch(7), 10).join();
+
+      IngestTables tables = ingest.getBean(IngestTables.class);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> assertThat(bodies(tables)).containsExactly("line 7"));
+    }
+  }
+
   private ApplicationContext start() {
-    return IngestApplication.start(
-        Map.of(
-            "micronaut.server.port",
-            -1,
-            "grpc.server.port",
-            freePort(),
-            "icegate.storage.root",
-            dataDir.toString(),
-            "icegate.wal.flush-interval",
-            "20ms",
-            "icegate.shift.interval",
-            "200ms"));
+    return start(
+        Map.of("icegate.shift.interval", "200ms", "icegate.shift.check-interval", "100ms"));
+  }
+
+  private ApplicationContext start(Map<String, Object> shift) {
+    Map<String, Object> properties = new HashMap<>(shift);
+    properties.put("micronaut.server.port", -1);
+    properties.put("grpc.server.port", freePort());
+    properties.put("icegate.storage.root", dataDir.toString());
+    properties.put("icegate.wal.flush-interval", "20ms");
+    return IngestApplication.start(properties);
   }
 
   private static int freePort() {

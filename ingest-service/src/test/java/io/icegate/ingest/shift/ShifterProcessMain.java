@@ -55,10 +55,7 @@ public final class ShifterProcessMain {
     ShiftSettings defaults = ShiftSettings.defaults();
     // Racing shifters take few segments per cycle, so they commit often and collide often.
     ShiftSettings shiftSettings =
-        mode.equals("race")
-            ? new ShiftSettings(
-                4, defaults.maxRowsPerFile(), defaults.dedupWindow(), defaults.maxPlanAge())
-            : defaults;
+        mode.equals("race") ? defaults.withMaxSegmentsPerCycle(4) : defaults;
     Shifter shifter =
         new Shifter(ShiftFixtures.logs(catalog), store, WalSignal.LOGS, shiftSettings);
     if (mode.equals("race")) {
