@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 
@@ -29,6 +30,8 @@ import org.apache.iceberg.data.Record;
 public final class LoghubRows {
   public static final String FOLDER_PROPERTY = "icegate.loghub";
   private static final String DEFAULT_FOLDER = "../shared/datasets/loghub";
+  // Built once: LakeTables.logs() assigns ids and builds spec and order on every call.
+  private static final Schema LOGS = LakeTables.logs().schema();
 
   private final List<String> bodies;
   private final Random random = new Random(42);
@@ -58,7 +61,7 @@ public final class LoghubRows {
     long micros = Instant.now().toEpochMilli() * 1_000;
     List<Record> records = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
-      GenericRecord row = GenericRecord.create(LakeTables.logs().schema());
+      GenericRecord row = GenericRecord.create(LOGS);
       String body = bodies.get(random.nextInt(bodies.size()));
       Map<String, String> attributes = new LinkedHashMap<>();
       attributes.put("log.file.name", service + ".log");

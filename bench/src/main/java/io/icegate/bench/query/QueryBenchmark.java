@@ -1,0 +1,269 @@
+package io.icegate.bench.query;
+
+import io.icegate.ingest.shift.ShiftSettings;
+import io.icegate.ingest.shift.Shifter;
+import io.icegate.ingest.wal.WalWriter;
+import io.icegate.ingest.wal.WalWriterSettings;
+import io.icegate.lake.catalog.ObjectStoreCatalog;
+import io.icegate.lake.io.LakeLocations;
+import io.icegate.lake.schema.LakeTableCreator;
+import io.icegate.lake.schema.LakeTables;
+import io.icegate.lake.store.LocalObjectStore;
+import io.icegate.lake.store.ObjectStore;
+import io.icegate.lake.tenant.TenantId;
+import io.icegate.lake.wal.WalBatchRows;
+import io.icegate.lake.wal.WalSignal;
+import io.icegate.query.engine.LakeScanner;
+import io.icegate.query.engine.QueryLimits;
+import io.icegate.query.sql.SqlEngine;
+import io.icegate.query.sql.SqlResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+
+/**
+ * SQL over a day of logs: IceGate (Calcite over the scan layer and lake view) and DuckDB JDBC
+ * running the same SQL over the same Parquet data files, side by side in one run.
+ *
+ * <p>The rows ({@code -Drows}, default 1,000,000; the issue asks for 50 million) come from {@link
+ * DayOfLogs} (100 services, loghub bodies), are appended through IceGate's WAL writer and shifted
+ * into the Iceberg table by its shifter on a local store. Each query runs once to warm up, then
+ * {@code -Dreps} times (default 3); the table shows the median latency and rows of the table per
+ * second, and checks that both engines return the same answer.
+ */
+public final class QueryBenchmark {
+  private static final Instant DAY = Instant.parse("2026-11-24T00:00:00Z");
+  private static final int REQUEST_ROWS = 1000;
+
+  private QueryBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long rows = Long.getLong("rows", 1_000_000);
+    int services = Integer.getInteger("services", 100);
+    int reps = Integer.getInteger("reps", 3);
+    Path root = Files.createTempDirectory("icegate-query-bench");
+    try (ObjectStore store = new LocalObjectStore(root)) {
+      LakeLocations locations = new LakeLocations("file:" + root.toAbsolutePath().normalize());
+      ObjectStoreCatalog catalog = new ObjectStoreCatalog(store, locations);
+      catalog.initialize("icegate", Map.of());
+      new LakeTableCreator(catalog).createMissing();
+
+      DayOfLogs day = new DayOfLogs(DAY, rows, services);
+      long ingestStart = System.nanoTime();
+      ingest(store, day);
+      long walNanos = System.nanoTime() - ingestStart;
+      long shifted = shift(store, catalog);
+      long ingestNanos = System.nanoTime() - ingestStart;
+      System.out.printf(
+          "ingested: WAL %.1f s, shift %.1f s%n", walNanos / 1e9, (ingestNanos - walNanos) / 1e9);
+      String trace = HexFormat.of().formatHex(day.someTraceId().orElseThrow());
+
+      List<Query> queries = queries(trace);
+      QueryLimits limits =
+          new QueryLimits(
+              Duration.ofMinutes(10), Long.MAX_VALUE, Long.MAX_VALUE, 1_000_000, 1L << 30);
+      StringBuilder out = new StringBuilder();
+      out.append(
+          String.format(
+              "%,d log rows, %d services, one day; WAL append %.1f s, shift %.1f s (%,d rows"
+                  + " shifted, %,.0f rows/s end to end)%n%n",
+              rows,
+              services,
+              walNanos / 1e9,
+              (ingestNanos - walNanos) / 1e9,
+              shifted,
+              rows / (ingestNanos / 1e9)));
+      out.append(
+          "| query | IceGate SQL (ms) | DuckDB (ms) | IceGate rows/s | DuckDB rows/s | same answer |\n");
+      out.append("|---|---:|---:|---:|---:|---|\n");
+      try (LakeScanner scanner =
+              new LakeScanner(store, locations, "icegate", Map.of(), Duration.ofMinutes(15));
+          SqlEngine engine = new SqlEngine(scanner, limits);
+          Connection duck = duckDb(dataFiles(catalog))) {
+        for (Query query : queries) {
+          List<List<String>> ours = null;
+          List<List<String>> theirs = null;
+          long[] icegate = new long[reps];
+          long[] duckdb = new long[reps];
+          for (int rep = -1; rep < reps; rep++) {
+            long start = System.nanoTime();
+            SqlResult result = engine.execute(TenantId.DEFAULT, query.icegate());
+            long middle = System.nanoTime();
+            List<List<String>> answer = duck(duck, query.duckdb());
+            long end = System.nanoTime();
+            if (rep >= 0) {
+              icegate[rep] = middle - start;
+              duckdb[rep] = end - middle;
+            }
+            ours = normalize(result.rows());
+            theirs = answer;
+          }
+          long ourMedian = median(icegate);
+          long theirMedian = median(duckdb);
+          out.append(
+              String.format(
+                  "| %s | %,.0f | %,.0f | %,.0f | %,.0f | %s |%n",
+                  query.name(),
+                  ourMedian / 1e6,
+                  theirMedian / 1e6,
+                  rows / (ourMedian / 1e9),
+                  rows / (theirMedian / 1e9),
+                  ours.equals(theirs) ? "yes" : "NO: " + ours + " vs " + theirs));
+          System.out.print(out);
+          out.setLength(0);
+        }
+      }
+    } finally {
+      deleteTree(root);
+    }
+  }
+
+  /** One benchmark query; DuckDB's text differs only where the dialects do (binary literals). */
+  record Query(String name, String icegate, String duckdb) {}
+
+  static List<Query> queries(String traceHex) {
+    String countByService =
+        "SELECT service_name, COUNT(*) AS n FROM logs"
+            + " WHERE \"timestamp\" >= TIMESTAMP '2026-11-24 06:00:00'"
+            + " AND \"timestamp\" < TIMESTAMP '2026-11-24 18:00:00'"
+            + " GROUP BY service_name ORDER BY n DESC, service_name";
+    String like = "SELECT COUNT(*) FROM logs WHERE body LIKE '%failed%'";
+    String topErrors =
+        "SELECT service_name, COUNT(*) AS errors FROM logs WHERE severity_text = 'ERROR'"
+            + " GROUP BY service_name ORDER BY errors DESC, service_name LIMIT 10";
+    String lookup = "SELECT service_name, body FROM logs WHERE trace_id = %s ORDER BY body";
+    return List.of(
+        new Query("count by service, 12 h range", countByService, countByService),
+        new Query("LIKE '%failed%' count", like, like),
+        new Query("top 10 services by errors", topErrors, topErrors),
+        new Query(
+            "point lookup by trace_id",
+            String.format(lookup, "X'" + traceHex + "'"),
+            String.format(lookup, "from_hex('" + traceHex + "')")));
+  }
+
+  private static void ingest(ObjectStore store, DayOfLogs day) {
+    WalWriterSettings settings =
+        new WalWriterSettings(
+            List.of("bench-0"),
+            4L << 20,
+            Duration.ofMillis(200),
+            Duration.ofMinutes(5),
+            256L << 20);
+    try (WalWriter wal =
+        new WalWriter(store, WalSignal.LOGS, settings, lane -> 0, Clock.systemUTC())) {
+      ArrayDeque<CompletableFuture<Void>> window = new ArrayDeque<>();
+      long id = 0;
+      for (List<Record> batch = day.next(REQUEST_ROWS);
+          !batch.isEmpty();
+          batch = day.next(REQUEST_ROWS)) {
+        WalBatchRows rows = new WalBatchRows(String.format("%032x", ++id), TenantId.DEFAULT, batch);
+        window.add(wal.append(rows, 285L * batch.size()));
+        while (window.size() > 256) {
+          window.poll().join();
+        }
+      }
+      window.forEach(CompletableFuture::join);
+    }
+  }
+
+  private static long shift(ObjectStore store, ObjectStoreCatalog catalog) {
+    ShiftSettings settings =
+        new ShiftSettings(16, 2_000_000, Duration.ofMinutes(15), Duration.ofMinutes(30));
+    long shifted = 0;
+    while (true) {
+      var result =
+          new Shifter(
+                  catalog.loadTable(LakeTables.logs().identifier()),
+                  store,
+                  WalSignal.LOGS,
+                  settings)
+              .shiftOnce();
+      if (result.isEmpty()) {
+        return shifted;
+      }
+      shifted += result.get().rows();
+    }
+  }
+
+  /** The Parquet files of the table's current snapshot: exactly what IceGate reads. */
+  private static List<String> dataFiles(ObjectStoreCatalog catalog) throws IOException {
+    List<String> files = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks =
+        catalog.loadTable(LakeTables.logs().identifier()).newScan().planFiles()) {
+      for (FileScanTask task : tasks) {
+        files.add(task.file().location().replaceFirst("^file:", ""));
+      }
+    }
+    return files;
+  }
+
+  private static Connection duckDb(List<String> files) throws SQLException {
+    Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET autoinstall_known_extensions=false");
+      statement.execute("SET autoload_known_extensions=false");
+      statement.execute("SET TimeZone='UTC'");
+      String list =
+          files.stream()
+              .map(f -> "'" + f.replace("'", "''") + "'")
+              .collect(Collectors.joining(","));
+      statement.execute("CREATE VIEW logs AS SELECT * FROM read_parquet([" + list + "])");
+    }
+    return connection;
+  }
+
+  private static List<List<String>> duck(Connection connection, String sql) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet results = statement.executeQuery(sql)) {
+      int columns = results.getMetaData().getColumnCount();
+      while (results.next()) {
+        List<String> row = new ArrayList<>();
+        for (int c = 1; c <= columns; c++) {
+          row.add(String.valueOf(results.getObject(c)));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static List<List<String>> normalize(List<Object[]> rows) {
+    return rows.stream().map(row -> Arrays.stream(row).map(String::valueOf).toList()).toList();
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
