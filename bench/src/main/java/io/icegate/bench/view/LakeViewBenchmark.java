@@ -44,10 +44,11 @@ import org.apache.iceberg.io.CloseableIterable;
  *   <li>the lake view over a lake where {@code walShare} of the rows are still in WAL segments and
  *       the rest in Iceberg data files;
  *   <li>the lake view over a lake where every row is in Iceberg data files;
- *   <li>Iceberg's own generic reader ({@code IcebergGenerics}) over that same all-Iceberg table: the
- *       baseline;
- *   <li>ack → visible: one writer appends 100-row requests of a probe tenant while the shifter runs;
- *       after each acknowledgement a lake-view query for that tenant runs until the rows show.
+ *   <li>Iceberg's own generic reader ({@code IcebergGenerics}) over that same all-Iceberg table:
+ *       the baseline;
+ *   <li>ack → visible: one writer appends 100-row requests of a probe tenant while the shifter
+ *       runs; after each acknowledgement a lake-view query for that tenant runs until the rows
+ *       show.
  * </ul>
  *
  * Properties: {@code -Drows=100000 -DwalShare=0.2 -Diterations=5 -Dwarmup=2 -Dprobes=200}.

@@ -20,12 +20,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,8 +84,8 @@ class LakeViewConsistencyTest {
   @Test
   void readersNeverMissAnAcknowledgedRowNorSeeOneTwiceWhileShifting() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(3);
-    Set<String> sent = Collections.synchronizedSet(new HashSet<>());
-    Set<String> acked = Collections.synchronizedSet(new HashSet<>());
+    Set<String> sent = ConcurrentHashMap.newKeySet();
+    Set<String> acked = ConcurrentHashMap.newKeySet();
     AtomicBoolean running = new AtomicBoolean(true);
     try {
       Future<?> appender =
