@@ -32,7 +32,7 @@ final class SwitchableWalSink implements WalSink, AutoCloseable {
 
   private final InMemoryObjectStore store = new InMemoryObjectStore();
   private final Map<WalSignal, WalWriter> writers = new EnumMap<>(WalSignal.class);
-  private final List<CompletableFuture<Void>> held = new CopyOnWriteArrayList<>();
+  private final List<Held> held = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicInteger refusals =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile Mode mode = Mode.WRITE;
@@ -54,6 +54,11 @@ final class SwitchableWalSink implements WalSink, AutoCloseable {
     this.mode = mode;
   }
 
+  /** Appends held (not yet acknowledged) now. */
+  int held() {
+    return held.size();
+  }
+
   /** Appends refused so far. */
   int refusals() {
     return refusals.get();
@@ -62,7 +67,19 @@ final class SwitchableWalSink implements WalSink, AutoCloseable {
   /** Writes what was held and acknowledges it. */
   void release() {
     mode = Mode.WRITE;
-    held.forEach(future -> future.complete(null));
+    for (Held append : held) {
+      writers
+          .get(append.signal())
+          .append(append.batch(), append.inputBytes())
+          .whenComplete(
+              (ok, error) -> {
+                if (error == null) {
+                  append.acknowledged().complete(null);
+                } else {
+                  append.acknowledged().completeExceptionally(error);
+                }
+              });
+    }
     held.clear();
   }
 
@@ -77,7 +94,7 @@ final class SwitchableWalSink implements WalSink, AutoCloseable {
       }
       case HOLD -> {
         CompletableFuture<Void> future = new CompletableFuture<>();
-        held.add(future);
+        held.add(new Held(signal, batch, inputBytes, future));
         yield future;
       }
     };
@@ -105,6 +122,13 @@ final class SwitchableWalSink implements WalSink, AutoCloseable {
     }
     return rows;
   }
+
+  /** An append kept back until {@link #release()}. */
+  private record Held(
+      WalSignal signal,
+      WalBatchRows batch,
+      long inputBytes,
+      CompletableFuture<Void> acknowledged) {}
 
   @Override
   public void close() {
