@@ -68,6 +68,7 @@ public final class WalSegment {
       return out;
     }
     boolean[] keep = keepMask(wanted);
+    long end = wanted.stream().mapToLong(b -> b.getFirstRow() + b.getRowCount()).max().orElse(0);
     try (CloseableIterable<Record> rows =
         Parquet.read(new InMemoryInputFile(bytes))
             .project(projection)
@@ -76,7 +77,11 @@ public final class WalSegment {
             .build()) {
       int index = 0;
       for (Record row : rows) {
-        if (index < keep.length && keep[index]) {
+        if (index >= end) {
+          // Past the last wanted batch: the rest need not be decoded.
+          break;
+        }
+        if (keep[index]) {
           out.add(row);
         }
         index++;

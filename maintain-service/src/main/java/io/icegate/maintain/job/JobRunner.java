@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -125,7 +126,11 @@ public final class JobRunner {
   private void count(Outcome outcome) {
     registry
         .counter(
-            "icegate.maintain.runs", "job", job.name(), "outcome", outcome.name().toLowerCase())
+            "icegate.maintain.runs",
+            "job",
+            job.name(),
+            "outcome",
+            outcome.name().toLowerCase(Locale.ROOT))
         .increment();
   }
 
