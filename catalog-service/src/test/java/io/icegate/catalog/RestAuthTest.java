@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.catalog.Namespace;
@@ -64,12 +65,11 @@ class RestAuthTest {
   void everyEndpointButHealthNeedsAValidToken(String method, String path) {
     String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
     for (HttpResponse<String> response :
-        new HttpResponse[] {
-          http.send(method, path, body),
-          http.send(method, path, body, "Authorization", "Bearer wrong"),
-          http.send(method, path, body, "Authorization", "Basic " + TOKEN),
-          http.send(method, path, body, "Authorization", "Bearer " + TOKEN + "x")
-        }) {
+        List.of(
+            http.send(method, path, body),
+            http.send(method, path, body, "Authorization", "Bearer wrong"),
+            http.send(method, path, body, "Authorization", "Basic " + TOKEN),
+            http.send(method, path, body, "Authorization", "Bearer " + TOKEN + "x"))) {
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
       if (!method.equals("HEAD")) {

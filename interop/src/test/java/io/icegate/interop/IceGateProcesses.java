@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * IceGate beside Spark as separate processes from catalog-service's fat jar (system property {@code
- * icegate.catalog.jar}, set by the POM): catalog-service itself, and {@link IceGateLakeTool} on the
- * same jar. Output goes to {@code target/icegate-*.log}.
+ * IceGate beside Spark as separate processes from the services' fat jars (system properties {@code
+ * icegate.catalog.jar}, {@code icegate.ingest.jar}, set by the POM): catalog-service,
+ * ingest-service, and {@link IceGateLakeTool} on catalog-service's jar. Output goes to {@code
+ * target/icegate-*.log}.
  */
 final class IceGateProcesses implements AutoCloseable {
   private static final String FLAGS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
@@ -27,7 +28,7 @@ final class IceGateProcesses implements AutoCloseable {
   private final String bucket;
   private final String prefix;
   private final String endpoint;
-  private Process catalog;
+  private final List<Process> processes = new ArrayList<>();
 
   /**
    * IceGate on the lake in {@code bucket} under {@code prefix} of the S3 server {@code endpoint}.
@@ -38,9 +39,11 @@ final class IceGateProcesses implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  private static Path jar() {
-    Path jar = Path.of(System.getProperty("icegate.catalog.jar", "missing"));
-    assertThat(jar).as("catalog-service fat jar (build with -pl interop -am)").isRegularFile();
+  private static Path jar(String property) {
+    Path jar = Path.of(System.getProperty(property, "missing"));
+    assertThat(jar)
+        .as(property + ": a fat jar (build with -Pinterop -pl interop -am)")
+        .isRegularFile();
     return jar;
   }
 
@@ -48,37 +51,56 @@ final class IceGateProcesses implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Starts catalog-service on S3 and waits until it is ready; returns its base URI. */
+  /** Starts catalog-service on the lake and waits until it is ready; returns its base URI. */
   URI startCatalog() throws IOException {
+    return start("icegate.catalog.jar", "catalog", List.of());
+  }
+
+  /**
+   * Starts ingest-service on the lake (OTLP/HTTP on the returned URI, gRPC on a free port, the
+   * shifter every second) and waits until it is ready.
+   */
+  URI startIngest() throws IOException {
+    return start(
+        "icegate.ingest.jar",
+        "ingest",
+        List.of(
+            "-Dgrpc.server.port=" + freePort(),
+            "-Dicegate.wal.lanes=interop-0",
+            "-Dicegate.shift.interval=1s"));
+  }
+
+  private URI start(String jarProperty, String name, List<String> flags) throws IOException {
     int port = freePort();
-    Path log = Path.of("target", "icegate-catalog-" + port + ".log").toAbsolutePath();
+    Path log = Path.of("target", "icegate-" + name + "-" + port + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
-    catalog =
-        new ProcessBuilder(
-                java(),
-                FLAGS,
-                "-Xmx512m",
-                "-Dmicronaut.server.port=" + port,
-                "-Dmicronaut.server.host=127.0.0.1",
-                "-Dicegate.storage.type=s3",
-                "-Dicegate.storage.bucket=" + bucket,
-                "-Dicegate.storage.prefix=" + prefix,
-                "-Dicegate.storage.endpoint=" + endpoint,
-                "-Dicegate.storage.path-style=true",
-                "-Dicegate.storage.access-key=access",
-                "-Dicegate.storage.secret-key=secret",
-                "-jar",
-                jar().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    URI catalogUri = URI.create("http://127.0.0.1:" + port);
-    Awaitility.await("catalog-service on " + catalogUri + " (log: " + log + ")")
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            java(),
+            FLAGS,
+            "-Xmx512m",
+            "-Dmicronaut.server.port=" + port,
+            "-Dmicronaut.server.host=127.0.0.1",
+            "-Dicegate.storage.type=s3",
+            "-Dicegate.storage.bucket=" + bucket,
+            "-Dicegate.storage.prefix=" + prefix,
+            "-Dicegate.storage.endpoint=" + endpoint,
+            "-Dicegate.storage.path-style=true",
+            "-Dicegate.storage.access-key=access",
+            "-Dicegate.storage.secret-key=secret"));
+    command.addAll(flags);
+    command.addAll(List.of("-jar", jar(jarProperty).toString()));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    processes.add(process);
+    URI uri = URI.create("http://127.0.0.1:" + port);
+    Awaitility.await(name + " on " + uri + " (log: " + log + ")")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> !catalog.isAlive() || ready(catalogUri));
-    assertThat(catalog.isAlive()).as("catalog-service running; see " + log).isTrue();
-    return catalogUri;
+        .until(() -> !process.isAlive() || ready(uri));
+    assertThat(process.isAlive()).as(name + " running; see " + log).isTrue();
+    return uri;
   }
 
   /**
@@ -93,7 +115,7 @@ final class IceGateProcesses implements AutoCloseable {
     command.addAll(List.of("-Dbucket=" + bucket, "-Dprefix=" + prefix, "-Dendpoint=" + endpoint));
     command.add("-cp");
     command.add(
-        jar()
+        jar("icegate.catalog.jar")
             + java.io.File.pathSeparator
             + Path.of(
                 IceGateLakeTool.class
@@ -115,11 +137,11 @@ final class IceGateProcesses implements AutoCloseable {
 
   @Override
   public void close() {
-    if (catalog != null) {
-      catalog.destroy();
+    for (Process process : processes) {
+      process.destroy();
       try {
-        if (!catalog.waitFor(20, TimeUnit.SECONDS)) {
-          catalog.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -48,25 +48,7 @@ class SparkInteropTest {
         new IceGateProcesses(
             S3.bucket(), "lake-" + UUID.randomUUID() + "/", S3.endpoint().toString());
     catalogUri = icegate.startCatalog();
-    spark =
-        SparkSession.builder()
-            .master("local[1]")
-            .appName("icegate-interop")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "1")
-            .config(
-                "spark.sql.extensions",
-                "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-            .config("spark.sql.catalog.icegate", "org.apache.iceberg.spark.SparkCatalog")
-            .config("spark.sql.catalog.icegate.type", "rest")
-            .config("spark.sql.catalog.icegate.uri", catalogUri.toString())
-            // Every query loads the tables anew, so it sees commits made outside this session.
-            .config("spark.sql.catalog.icegate.cache-enabled", "false")
-            .config("spark.sql.catalog.icegate.s3.access-key-id", "access")
-            .config("spark.sql.catalog.icegate.s3.secret-access-key", "secret")
-            .getOrCreate();
+    spark = Sparks.session(catalogUri);
   }
 
   @AfterAll

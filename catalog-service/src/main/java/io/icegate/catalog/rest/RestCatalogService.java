@@ -38,6 +38,8 @@ import org.apache.iceberg.rest.responses.LoadTableResponse;
  */
 public final class RestCatalogService {
   static final String CONFIG_PATH = "/v1/config";
+  // Iceberg's default namespace separator in paths (RESTUtil's own constant is package-private).
+  private static final String NAMESPACE_SEPARATOR = "%1F";
 
   private final ObjectStoreCatalog catalog;
   private final String prefix;
@@ -74,7 +76,8 @@ public final class RestCatalogService {
   record Call(Map<String, String> variables, Map<String, String> query, byte[] body) {
     Namespace namespace() {
       try {
-        return RestNames.check(RESTUtil.decodeNamespace(variables.get("namespace")));
+        return RestNames.check(
+            RESTUtil.decodeNamespace(variables.get("namespace"), NAMESPACE_SEPARATOR));
       } catch (RestJson.BadRequest e) {
         throw e;
       } catch (RuntimeException e) {
@@ -344,7 +347,10 @@ public final class RestCatalogService {
     TableIdentifier identifier = call.identifier("table");
     String snapshots = call.query().get("snapshots");
     if (snapshots == null || snapshots.isEmpty()) {
-      return ok(withTableConfig(CatalogHandlers.loadTable(catalog, identifier)));
+      return ok(
+          withTableConfig(
+              CatalogHandlers.loadTable(
+                  catalog, identifier, RESTCatalogProperties.SnapshotMode.ALL)));
     }
     RESTCatalogProperties.SnapshotMode mode;
     try {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import java.util.Iterator;
 import java.util.Map;
 import org.apache.iceberg.rest.RESTRequest;
 import org.apache.iceberg.rest.RESTSerializers;
@@ -71,9 +70,7 @@ final class RestJson {
    */
   private void rejectUnknownFields(JsonNode tree, Object request, Class<?> type) {
     JsonNode written = mapper.valueToTree(request);
-    Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : tree.properties()) {
       JsonNode value = field.getValue();
       boolean empty = value.isNull() || (value.isContainerNode() && value.isEmpty());
       if (!empty && !written.has(field.getKey())) {
