@@ -16,6 +16,8 @@ import io.icegate.lake.wal.WalBatchIndex;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +68,11 @@ public final class ShiftBenchmark {
     System.out.printf(
         "## Shifter benchmark: %,d rows, %d s latency run, %d ms between cycles%n%n",
         rows, seconds, pauseMs);
+    // Warm-up (not printed): both paths once on a tenth of the rows, so neither is timed cold.
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    throughput(source, root.resolve("warm-up"), Math.max(1_000, rows / 10));
+    System.setOut(out);
     throughput(source, root.resolve("throughput"), rows);
     latency(source, root.resolve("latency"), seconds, pauseMs);
   }
