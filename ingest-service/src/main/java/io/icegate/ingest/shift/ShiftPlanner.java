@@ -57,9 +57,12 @@ final class ShiftPlanner {
     List<SegmentId> segments = new ArrayList<>();
     Map<String, Long> next = new TreeMap<>(committed);
     for (String lane : reader.lanes(signal)) {
-      long after = committed.getOrDefault(lane, 0L);
-      long expected = after + 1;
-      for (SegmentId segment : reader.segmentsAfter(signal, lane, after)) {
+      Long after = committed.get(lane);
+      List<SegmentId> pending = reader.segmentsAfter(signal, lane, after == null ? 0L : after);
+      // A lane the offsets do not know starts at its lowest present seq (DESIGN.md §6): after WAL
+      // cleanup retired it, a writer that kept running continues above the deleted segments.
+      long expected = after != null ? after + 1 : pending.isEmpty() ? 1 : pending.get(0).seq();
+      for (SegmentId segment : pending) {
         // A lane's seqs are contiguous; a hole means a write still in flight: stop before it.
         if (segment.seq() != expected || segments.size() >= maxSegments) {
           break;

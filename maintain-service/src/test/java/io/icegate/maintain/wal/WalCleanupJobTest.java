@@ -9,6 +9,8 @@ import io.icegate.lake.wal.WalBatchIndex;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.maintain.TestLake;
 import io.icegate.maintain.job.JobReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.Test;
 
 class WalCleanupJobTest {
@@ -150,6 +155,20 @@ class WalCleanupJobTest {
       assertThat(lake.committedOffsets()).hasSize(1);
       assertThat(report.actions()).anyMatch(a -> a.startsWith("drop offset entries"));
       assertThat(lake.bodies(lake.view())).containsExactlyInAnyOrderElementsOf(bodies(0, 4));
+
+      // The writer kept running: its next segments sit above the deleted ones, on a lane the
+      // offsets no longer know. The shifter must start such a lane at its lowest present seq.
+      lake.append(200, 4);
+      lake.shifter().shiftOnce();
+      List<String> stored = new ArrayList<>();
+      try (CloseableIterable<Record> rows = IcebergGenerics.read(lake.logs()).build()) {
+        rows.forEach(row -> stored.add((String) row.getField("body")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      List<String> all = new ArrayList<>(bodies(0, 4));
+      all.addAll(bodies(200, 204));
+      assertThat(stored).containsExactlyInAnyOrderElementsOf(all);
     }
     try (TestLake lake = new TestLake("lane-0", "lane-1")) {
       lake.append(0, 4);
