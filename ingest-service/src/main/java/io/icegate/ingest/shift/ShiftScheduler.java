@@ -40,6 +40,9 @@ final class ShiftScheduler {
   private final MeterRegistry registry;
   private final Map<WalSignal, LeaseGrant> held = new EnumMap<>(WalSignal.class);
   private final Map<WalSignal, String> stopped = new EnumMap<>(WalSignal.class);
+  // Micronaut's task scheduler may still fire after @PreDestroy; no cycle may start then (it would
+  // write to storage the process is about to give up, and re-take the leases just released).
+  private boolean closed;
 
   ShiftScheduler(
       IngestTables tables,
@@ -62,6 +65,9 @@ final class ShiftScheduler {
 
   @Scheduled(fixedDelay = "${icegate.shift.check-interval:1s}", initialDelay = "1s")
   synchronized void run() {
+    if (closed) {
+      return;
+    }
     for (WalSignal signal : WalSignal.values()) {
       if (stopped.containsKey(signal)) {
         continue;
@@ -94,6 +100,7 @@ final class ShiftScheduler {
   /** Hands the leases over at shutdown so another process can shift at once. */
   @PreDestroy
   synchronized void releaseLeases() {
+    closed = true;
     held.values().forEach(leases::release);
     held.clear();
   }
