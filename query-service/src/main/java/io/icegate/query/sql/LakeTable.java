@@ -7,7 +7,10 @@ import io.icegate.query.engine.ScanBatches;
 import io.icegate.query.engine.ScanRequest;
 import io.icegate.query.engine.TenantScan;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -43,24 +46,56 @@ final class LakeTable extends AbstractTable implements ProjectableFilterableTabl
 
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    List<String> columns = new ArrayList<>();
-    int[] wanted = projects == null ? allColumns() : projects;
-    for (int index : wanted) {
-      columns.add(visible.columns().get(index).name());
+    List<Integer> wanted = new ArrayList<>();
+    for (int index : projects == null ? allColumns() : projects) {
+      wanted.add(index);
     }
-    // COUNT(*) asks for no column at all; read the narrowest one so the scan stays cheap.
-    boolean noColumns = columns.isEmpty();
     FilterTranslator.Translation filter =
         new FilterTranslator(visible, new RexBuilder(root.getTypeFactory())).translate(filters);
+    // LIKE filters are evaluated here (their columns read after the projected ones) and taken
+    // off Calcite's list; every other filter stays with Calcite as well.
+    List<LikeFilter> likes = new ArrayList<>();
+    for (Iterator<RexNode> each = filters.iterator(); each.hasNext(); ) {
+      Optional<LikeFilter> like = LikeFilter.of(each.next(), visible);
+      if (like.isPresent()) {
+        likes.add(like.get());
+        each.remove();
+      }
+    }
+    List<Integer> read = new ArrayList<>(wanted);
+    for (LikeFilter like : likes) {
+      if (!read.contains(like.column())) {
+        read.add(like.column());
+      }
+    }
+    // COUNT(*) asks for no column at all; read the narrowest one so the scan stays cheap.
+    List<String> columns =
+        read.isEmpty()
+            ? List.of("timestamp")
+            : read.stream().map(i -> visible.columns().get(i).name()).toList();
     ScanRequest request =
         ScanRequest.all(signal)
-            .select(noColumns ? List.of("timestamp") : columns)
+            .select(columns)
             .where(filter.expression())
             .between(filter.from(), filter.to());
+    List<Object[]> rows;
     try (ScanBatches batches = scan.scan(request)) {
-      List<Object[]> rows = ArrowRows.read(batches, noColumns ? 0 : columns.size());
+      rows = ArrowRows.read(batches, read.size());
+    }
+    if (likes.isEmpty() && read.size() == wanted.size()) {
       return Linq4j.asEnumerable(rows);
     }
+    List<Object[]> kept = new ArrayList<>();
+    for (Object[] row : rows) {
+      boolean keep = true;
+      for (LikeFilter like : likes) {
+        keep &= like.test(row[read.indexOf(like.column())]);
+      }
+      if (keep) {
+        kept.add(Arrays.copyOf(row, wanted.size()));
+      }
+    }
+    return Linq4j.asEnumerable(kept);
   }
 
   private int[] allColumns() {

@@ -108,4 +108,15 @@ class SqlOverOtlpTest {
     assertThat(rows("SELECT COUNT(*) FROM logs WHERE body LIKE '%out 1%'"))
         .containsExactly(List.of(1L));
   }
+
+  @Test
+  void likePatternsOnProjectedAndOtherColumns() {
+    assertThat(rows("SELECT body FROM logs WHERE body LIKE 'c_rt %' ORDER BY body"))
+        .containsExactly(List.of("cart 0"), List.of("cart 1"), List.of("cart 2"));
+    assertThat(
+            rows(
+                "SELECT service_name, COUNT(*) FROM logs WHERE body LIKE 'checkout%'"
+                    + " AND body NOT LIKE '%5' AND severity_text LIKE '%RO%' GROUP BY service_name"))
+        .containsExactly(List.of("checkout", 3L));
+  }
 }
