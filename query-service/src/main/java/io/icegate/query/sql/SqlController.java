@@ -7,13 +7,11 @@ import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.engine.QueryMetrics;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.icegate.query.tenant.TenantDeniedException;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -50,7 +48,10 @@ final class SqlController {
       consumes = MediaType.ALL,
       produces = {MediaType.APPLICATION_JSON, SqlArrow.MEDIA_TYPE})
   @ExecuteOn(TaskExecutors.BLOCKING)
-  HttpResponse<byte[]> query(HttpRequest<?> request, @Nullable @Body byte[] body) {
+  HttpResponse<byte[]> query(HttpRequest<byte[]> request) {
+    // The body comes from the request, not an @Nullable byte[] parameter (Micronaut warns about
+    // @Nullable on an array it treats as primitive); an empty body is answered like empty SQL.
+    byte[] body = request.getBody().orElse(null);
     long start = System.nanoTime();
     try {
       if (request.getHeaders().getAll(QueryTenantResolver.HEADER).size() > 1) {
