@@ -4,12 +4,10 @@ import com.google.protobuf.Message;
 import io.icegate.ingest.tenant.TenantRejectedException;
 import io.icegate.ingest.tenant.TenantResolver;
 import io.icegate.lake.tenant.TenantId;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
@@ -40,22 +38,21 @@ final class OtlpHttpController {
     this.metrics = metrics;
   }
 
+  // Bodies come from the request (an empty one is null), not an @Nullable byte[] parameter, which
+  // Micronaut's compiler check warns about.
   @Post(uri = "/v1/logs", consumes = MediaType.ALL, produces = MediaType.ALL)
-  CompletableFuture<HttpResponse<byte[]>> logs(
-      HttpRequest<?> request, @Nullable @Body byte[] body) {
-    return export(OtlpSignal.LOGS, request, body);
+  CompletableFuture<HttpResponse<byte[]>> logs(HttpRequest<byte[]> request) {
+    return export(OtlpSignal.LOGS, request, request.getBody().orElse(null));
   }
 
   @Post(uri = "/v1/traces", consumes = MediaType.ALL, produces = MediaType.ALL)
-  CompletableFuture<HttpResponse<byte[]>> traces(
-      HttpRequest<?> request, @Nullable @Body byte[] body) {
-    return export(OtlpSignal.TRACES, request, body);
+  CompletableFuture<HttpResponse<byte[]>> traces(HttpRequest<byte[]> request) {
+    return export(OtlpSignal.TRACES, request, request.getBody().orElse(null));
   }
 
   @Post(uri = "/v1/metrics", consumes = MediaType.ALL, produces = MediaType.ALL)
-  CompletableFuture<HttpResponse<byte[]>> metrics(
-      HttpRequest<?> request, @Nullable @Body byte[] body) {
-    return export(OtlpSignal.METRICS, request, body);
+  CompletableFuture<HttpResponse<byte[]>> metrics(HttpRequest<byte[]> request) {
+    return export(OtlpSignal.METRICS, request, request.getBody().orElse(null));
   }
 
   /** Micronaut's own request-size check (micronaut.server.max-request-size) answered as OTLP. */
