@@ -1,13 +1,8 @@
 package io.icegate.ingest.tenant;
 
-import static java.util.Objects.requireNonNull;
-
 import io.icegate.lake.tenant.TenantId;
+import io.icegate.lake.tenant.TenantRules;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,15 +13,12 @@ import java.util.Optional;
  */
 @Singleton
 public final class TenantResolver {
-  public static final String HEADER = "X-Scope-OrgID";
-  private static final String BEARER = "bearer ";
+  public static final String HEADER = TenantRules.HEADER;
 
-  private final boolean enforced;
-  private final Map<String, List<String>> tokens;
+  private final TenantRules rules;
 
   public TenantResolver(TenancyConfiguration tenancy, AuthConfiguration auth) {
-    this.enforced = tenancy.enforced();
-    this.tokens = auth.tokens();
+    this.rules = new TenantRules(tenancy.enforced(), auth.tokens(), "Cannot accept write", "write");
   }
 
   /**
@@ -39,64 +31,11 @@ public final class TenantResolver {
    *     (FORBIDDEN)
    */
   public TenantId resolve(Optional<String> orgId, Optional<String> authorization) {
-    requireNonNull(orgId, "orgId is null");
-    requireNonNull(authorization, "authorization is null");
-    Optional<List<String>> allowed =
-        tokens.isEmpty() ? Optional.empty() : Optional.of(allowed(authorization));
-    Optional<TenantId> named = orgId.map(TenantResolver::parse);
-    TenantId tenant;
-    if (named.isPresent()) {
-      tenant = named.get();
-    } else if (allowed.isPresent() && allowed.get().size() == 1 && !allowed.get().contains("*")) {
-      // A token for exactly one tenant names it: clients need not repeat it in a header.
-      tenant = parse(allowed.get().get(0));
-    } else if (enforced) {
-      throw new TenantRejectedException(
-          TenantRejectedException.Problem.UNAUTHENTICATED,
-          "Cannot accept write: no tenant (send the " + HEADER + " header)");
-    } else {
-      tenant = TenantId.DEFAULT;
-    }
-    if (allowed.isPresent()
-        && !allowed.get().contains("*")
-        && !allowed.get().contains(tenant.value())) {
-      throw new TenantRejectedException(
-          TenantRejectedException.Problem.FORBIDDEN,
-          "Cannot accept write: the token may not write tenant '" + tenant + "'");
-    }
-    return tenant;
-  }
-
-  private static TenantId parse(String value) {
     try {
-      return new TenantId(value);
-    } catch (IllegalArgumentException e) {
+      return rules.resolve(orgId, authorization);
+    } catch (TenantRules.Refusal e) {
       throw new TenantRejectedException(
-          TenantRejectedException.Problem.INVALID,
-          "Cannot accept write: " + HEADER + ": " + e.getMessage());
+          TenantRejectedException.Problem.valueOf(e.problem().name()), e.getMessage());
     }
-  }
-
-  private List<String> allowed(Optional<String> authorization) {
-    String header = authorization.orElse("").trim();
-    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw new TenantRejectedException(
-          TenantRejectedException.Problem.UNAUTHENTICATED,
-          "Cannot accept write: a bearer token is required (Authorization: Bearer <token>)");
-    }
-    byte[] sent = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
-    List<String> found = null;
-    // Compare every token in constant time: how long a refusal takes says nothing about tokens.
-    for (Map.Entry<String, List<String>> entry : tokens.entrySet()) {
-      if (MessageDigest.isEqual(sent, entry.getKey().getBytes(StandardCharsets.UTF_8))) {
-        found = entry.getValue();
-      }
-    }
-    if (found == null) {
-      throw new TenantRejectedException(
-          TenantRejectedException.Problem.UNAUTHENTICATED,
-          "Cannot accept write: unknown bearer token");
-    }
-    return List.copyOf(found);
   }
 }
