@@ -2,8 +2,7 @@ package io.icegate.query.logql.parse;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * The two duration syntaxes LogQL reads: Prometheus' ({@code 1h30m}, {@code 2d}, {@code 1w}, {@code
@@ -12,9 +11,7 @@ import java.util.regex.Pattern;
  * Prometheus' first and falls back to Go's (offsets, label filters, {@code duration()} unwrap).
  */
 public final class Durations {
-  private static final Pattern PROMETHEUS =
-      Pattern.compile(
-          "(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
+  private static final List<String> PROMETHEUS_UNITS = List.of("y", "w", "d", "h", "m", "s", "ms");
   private static final long[] PROMETHEUS_UNIT_MILLIS = {
     365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000, 60_000, 1000, 1
   };
@@ -32,7 +29,8 @@ public final class Durations {
   }
 
   /**
-   * Prometheus' {@code model.ParseDuration}: {@code 0}, or {@code [Ny][Nw][Nd][Nh][Nm][Ns][Nms]}.
+   * Prometheus' {@code model.ParseDuration}: {@code 0}, or {@code [Ny][Nw][Nd][Nh][Nm][Ns][Nms]}
+   * with whole numbers, each unit at most once and in this order.
    */
   public static Duration parsePrometheus(String text) {
     if (text.isEmpty()) {
@@ -41,21 +39,41 @@ public final class Durations {
     if (text.equals("0")) {
       return Duration.ZERO;
     }
-    Matcher m = PROMETHEUS.matcher(text);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not a valid duration string: \"" + text + "\"");
-    }
     long millis = 0;
-    for (int i = 0; i < PROMETHEUS_UNIT_MILLIS.length; i++) {
-      String digits = m.group(i + 1);
-      if (digits != null) {
-        try {
-          millis =
-              Math.addExact(
-                  millis, Math.multiplyExact(Long.parseLong(digits), PROMETHEUS_UNIT_MILLIS[i]));
-        } catch (ArithmeticException | NumberFormatException e) {
-          throw new IllegalArgumentException("duration out of range: \"" + text + "\"", e);
-        }
+    int lastUnit = -1;
+    int i = 0;
+    while (i < text.length()) {
+      int start = i;
+      while (i < text.length() && Character.isDigit(text.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        throw new IllegalArgumentException("not a valid duration string: \"" + text + "\"");
+      }
+      String digits = text.substring(start, i);
+      int unitStart = i;
+      while (i < text.length() && !Character.isDigit(text.charAt(i))) {
+        i++;
+      }
+      String unit = text.substring(unitStart, i);
+      if (unit.isEmpty()) {
+        throw new IllegalArgumentException("missing unit in duration \"" + text + "\"");
+      }
+      int index = PROMETHEUS_UNITS.indexOf(unit);
+      if (index < 0) {
+        throw new IllegalArgumentException(
+            "unknown unit \"" + unit + "\" in duration \"" + text + "\"");
+      }
+      if (index <= lastUnit) {
+        throw new IllegalArgumentException("not a valid duration string: \"" + text + "\"");
+      }
+      lastUnit = index;
+      try {
+        millis =
+            Math.addExact(
+                millis, Math.multiplyExact(Long.parseLong(digits), PROMETHEUS_UNIT_MILLIS[index]));
+      } catch (ArithmeticException | NumberFormatException e) {
+        throw new IllegalArgumentException("duration out of range: \"" + text + "\"", e);
       }
     }
     try {
@@ -149,11 +167,10 @@ public final class Durations {
     }
     long millis = nanos / NANOS_PER_MILLI;
     StringBuilder out = new StringBuilder();
-    String[] units = {"y", "w", "d", "h", "m", "s", "ms"};
-    for (int i = 0; i < units.length; i++) {
+    for (int i = 0; i < PROMETHEUS_UNITS.size(); i++) {
       long count = millis / PROMETHEUS_UNIT_MILLIS[i];
       if (count > 0) {
-        out.append(count).append(units[i]);
+        out.append(count).append(PROMETHEUS_UNITS.get(i));
         millis -= count * PROMETHEUS_UNIT_MILLIS[i];
       }
     }

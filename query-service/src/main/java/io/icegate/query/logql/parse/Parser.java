@@ -305,7 +305,7 @@ final class Parser {
   private SampleExpr sampleExpr() {
     Expr inner = expr();
     if (!(inner instanceof SampleExpr)) {
-      throw unexpected(in.peek(), "RANGE");
+      throw unexpected(in.peek());
     }
     return (SampleExpr) inner;
   }

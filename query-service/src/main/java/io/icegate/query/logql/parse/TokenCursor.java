@@ -56,7 +56,8 @@ final class TokenCursor {
   /** {@code syntax error: unexpected X[, expecting A or B]} at the token's position. */
   static LogQLParseException unexpected(Token t, String... expecting) {
     StringBuilder message = new StringBuilder("syntax error: unexpected ").append(t.displayName());
-    if (expecting.length > 0) {
+    // goyacc lists the expected tokens only when there are at most four of them.
+    if (expecting.length > 0 && expecting.length <= 4) {
       message.append(", expecting ").append(String.join(" or ", expecting));
     }
     return new LogQLParseException(message.toString(), t.line(), t.column());
