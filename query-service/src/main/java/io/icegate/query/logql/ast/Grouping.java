@@ -16,7 +16,7 @@ public record Grouping(boolean without, List<String> labels) {
   }
 
   /** {@code without (labels)}. */
-  public static Grouping without(String... labels) {
+  public static Grouping withoutLabels(String... labels) {
     return new Grouping(true, List.of(labels));
   }
 
