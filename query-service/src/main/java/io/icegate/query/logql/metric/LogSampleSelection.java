@@ -16,8 +16,11 @@ public record LogSampleSelection(LogRange range, Extraction extraction) {
     /** The line's size in bytes: {@code bytes_over_time}, {@code bytes_rate}. */
     LINE_BYTES,
     /**
-     * The {@code unwrap} label converted to a number, after the post filters; lines whose
-     * conversion fails carry {@code __error__} as in Loki.
+     * The {@code unwrap} label converted to a number, after the post filters, as Loki's {@code
+     * LabelExtractorWithStages} does: a line without the label (or with it empty) gives no sample;
+     * a failed conversion gives value 0 with {@code __error__="SampleExtractionErr"} (the post
+     * filters may drop it, else the evaluator fails the query); the unwrapped label itself is
+     * removed from the sample's labels.
      */
     UNWRAP
   }
