@@ -1,7 +1,10 @@
 package io.icegate.query.logql.metric;
 
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
 /**
- * Limits of one LogQL metric query.
+ * Limits of one LogQL metric query, {@code icegate.query.loki.*}.
  *
  * @param maxSeries series one answer may hold (Loki's {@code max_query_series}, default 500)
  * @param maxPoints {@code (end - start) / step} a range query may ask for (Loki's fixed 11,000)
@@ -10,10 +13,15 @@ package io.icegate.query.logql.metric;
  * @param splitSteps steps evaluated at once; a longer range is evaluated in consecutive pieces,
  *     which bounds memory by series × {@code splitSteps} (default 1,000)
  */
-public record MetricLimits(int maxSeries, int maxPoints, int maxWorkingSeries, int splitSteps) {
+@ConfigurationProperties("icegate.query.loki")
+public record MetricLimits(
+    @Bindable(defaultValue = "500") int maxSeries,
+    @Bindable(defaultValue = "11000") int maxPoints,
+    @Bindable(defaultValue = "100000") int maxWorkingSeries,
+    @Bindable(defaultValue = "1000") int splitSteps) {
   public MetricLimits {
     if (maxSeries <= 0 || maxPoints <= 0 || maxWorkingSeries <= 0 || splitSteps <= 0) {
-      throw new IllegalArgumentException("Invalid metric query limit: must be positive");
+      throw new IllegalArgumentException("Invalid icegate.query.loki.* limit: must be positive");
     }
   }
 
