@@ -49,13 +49,14 @@ public final class MetricPlanEvaluator<S> {
                   + " of the step parameter",
               limits.maxPoints()));
     }
-    if (plan instanceof MetricPlan.Literal<S> literal) {
+    if (isScalar(plan)) {
+      double value = ((Scalar) evaluateNode(plan, steps)).value();
       if (steps.instant()) {
-        return new MetricResult.Scalar(steps.timestampMs(0), literal.value());
+        return new MetricResult.Scalar(steps.timestampMs(0), value);
       }
       List<Point> points = new ArrayList<>(steps.count());
       for (int k = 0; k < steps.count(); k++) {
-        points.add(new Point(steps.timestampMs(k), literal.value()));
+        points.add(new Point(steps.timestampMs(k), value));
       }
       return new MetricResult.Matrix(List.of(new Series(Labels.EMPTY, points)));
     }
@@ -219,6 +220,12 @@ public final class MetricPlanEvaluator<S> {
       perStep.add(List.of(new Sample(Labels.EMPTY, value)));
     }
     return perStep;
+  }
+
+  /** A number, or numbers combined (the parser folds those only when the result is finite). */
+  static boolean isScalar(MetricPlan<?> plan) {
+    return plan instanceof MetricPlan.Literal<?>
+        || (plan instanceof MetricPlan.Binary<?> b && isScalar(b.left()) && isScalar(b.right()));
   }
 
   /** Loki keeps an instant answer's order only when the query contains sort or sort_desc. */

@@ -180,4 +180,111 @@ class LokiConformanceCasesTest {
     range(lines, String.format(q, "0.5", "15s", " offset 20s"), 50, 110, 30, a, v(2.5, 5.0, GAP));
     range(lines, String.format(q, "0.5", "15s", ""), 50, 110, 30, a, v(4.5, GAP, 6.0));
   }
+
+  // ---- binary_operations.logqltest ------------------------------------------------------------
+
+  private static final Labels FOO = Labels.of("app", "foo");
+  private static final Labels BAR = Labels.of("app", "bar");
+
+  /** foo every 10 s from 0 to 180 s, bar every 20 s from 0 to 180 s. */
+  private static List<Line> fooBar() {
+    List<Line> lines = new ArrayList<>(every(FOO, "x", 0, 10, 19));
+    lines.addAll(every(BAR, "x", 0, 20, 10));
+    return lines;
+  }
+
+  @Test
+  void vectorScalarArithmetic() {
+    List<Line> lines = fooBar();
+    instant(lines, "count_over_time({app=\"foo\"}[1m]) + 1", 60, FOO, 7);
+    instant(lines, "1 + count_over_time({app=\"foo\"}[1m])", 60, FOO, 7);
+    instant(lines, "rate({app=\"bar\"}[1m]) - 1", 60, BAR, -0.95);
+    instant(lines, "1 - rate({app=\"bar\"}[1m])", 60, BAR, 0.95);
+    instant(lines, "rate({app=\"bar\"}[1m]) - 1 / 2", 60, BAR, -0.45);
+    instant(lines, "30 / count_over_time({app=\"foo\"}[1m])", 60, FOO, 5);
+    instant(lines, "16 % count_over_time({app=\"foo\"}[1m])", 60, FOO, 4);
+    instant(lines, "count_over_time({app=\"bar\"}[1m]) ^ 2", 60, BAR, 9);
+    instant(lines, "count_over_time({app=\"foo\"}[1m]) / 0", 60, FOO, Double.NaN);
+    instant(lines, "count_over_time({app=\"foo\"}[1m]) % 0", 60, FOO, Double.NaN);
+    range(
+        lines,
+        "count_over_time({app=\"foo\"}[1m]) * 2",
+        60,
+        180,
+        30,
+        FOO,
+        v(12.0, 12.0, 12.0, 12.0, 12.0));
+    instant(lines, "(vector(1) / vector(0)) + 1", 60, Labels.EMPTY, Double.NaN);
+    assertThat(eval(lines, "10 / 5 / 2", StepRange.instant(60 * S)))
+        .isEqualTo(new MetricResult.Scalar(60_000, 1));
+    assertThat(eval(lines, "2^3^2", StepRange.instant(60 * S)))
+        .isEqualTo(new MetricResult.Scalar(60_000, 512));
+    assertThat(eval(lines, "-10 / 0", StepRange.instant(60 * S)))
+        .isEqualTo(new MetricResult.Scalar(60_000, Double.NaN));
+  }
+
+  @Test
+  void logicalOperatorsAndVectorVectorArithmetic() {
+    List<Line> lines = fooBar();
+    instant(
+        lines,
+        "rate({app=\"foo\"}[1m]) or vector(0)",
+        60,
+        new Sample(Labels.EMPTY, 0),
+        new Sample(FOO, 0.1));
+    range(
+        lines,
+        "rate({app=\"foo\"}[1m]) or rate({app=\"bar\"}[1m])",
+        60,
+        180,
+        30,
+        BAR,
+        v(.05, .05, .05, .05, .05),
+        FOO,
+        v(.1, .1, .1, .1, .1));
+    instant(lines, "rate({app=~\"foo|bar\"}[1m]) and rate({app=\"bar\"}[1m])", 60, BAR, 0.05);
+    instant(lines, "rate({app=~\"foo|bar\"}[1m]) unless rate({app=\"bar\"}[1m])", 60, FOO, 0.1);
+    instant(lines, "rate({app=~\"foo|bar\"}[1m]) + rate({app=\"bar\"}[1m])", 60, BAR, 0.1);
+    instant(
+        lines,
+        "count_over_time({app=~\"foo|bar\"}[1m]) * count_over_time({app=\"bar\"}[1m])",
+        60,
+        BAR,
+        9);
+  }
+
+  @Test
+  void vectorVectorComparisonsOnSumBy() {
+    Labels left = Labels.of("app", "left");
+    Labels right = Labels.of("app", "right");
+    List<Line> lines = new ArrayList<>();
+    lines.addAll(every(left.with("id", "lt"), "x", 0, 20, 10));
+    lines.addAll(every(left.with("id", "eq"), "x", 0, 20, 10));
+    lines.addAll(every(left.with("id", "gt"), "x", 0, 10, 19));
+    lines.addAll(every(right.with("id", "lt"), "x", 0, 10, 19));
+    lines.addAll(every(right.with("id", "eq"), "x", 0, 20, 10));
+    lines.addAll(every(right.with("id", "gt"), "x", 0, 20, 10));
+    String l = "sum by (id) (count_over_time({app=\"left\"}[1m]))";
+    String r = "sum by (id) (count_over_time({app=\"right\"}[1m]))";
+    Labels lt = Labels.of("id", "lt");
+    Labels eq = Labels.of("id", "eq");
+    Labels gt = Labels.of("id", "gt");
+    instant(lines, l + " < " + r, 60, lt, 3);
+    instant(lines, l + " < bool " + r, 60, new Sample(eq, 0), new Sample(gt, 0), new Sample(lt, 1));
+    instant(lines, l + " <= " + r, 60, new Sample(eq, 3), new Sample(lt, 3));
+    instant(lines, l + " > " + r, 60, gt, 6);
+    instant(lines, l + " >= " + r, 60, new Sample(eq, 3), new Sample(gt, 6));
+    range(
+        lines,
+        l + " > bool " + r,
+        60,
+        180,
+        30,
+        eq,
+        v(0.0, 0.0, 0.0, 0.0, 0.0),
+        gt,
+        v(1.0, 1.0, 1.0, 1.0, 1.0),
+        lt,
+        v(0.0, 0.0, 0.0, 0.0, 0.0));
+  }
 }
