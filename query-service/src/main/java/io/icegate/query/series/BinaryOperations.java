@@ -114,6 +114,7 @@ public final class BinaryOperations {
       BinaryOperator op,
       boolean returnBool,
       VectorMatching matching,
+      Set<String> matchingSet,
       Set<String> include,
       Dialect dialect) {
     Labels result = many;
@@ -121,10 +122,7 @@ public final class BinaryOperations {
       result = result.without(Labels.METRIC_NAME);
     }
     if (matching.cardinality() == Cardinality.ONE_TO_ONE) {
-      result =
-          matching.on()
-              ? result.keep(Set.copyOf(matching.matchingLabels()))
-              : result.drop(Set.copyOf(matching.matchingLabels()));
+      result = matching.on() ? result.keep(matchingSet) : result.drop(matchingSet);
     }
     for (String name : include) {
       // Included labels come from the "one" side; an absent one is removed.
