@@ -84,7 +84,8 @@ public final class BinaryOperations {
         continue;
       }
       Labels metric =
-          resultLabels(m.labels(), o.labels(), op, returnBool, matching, include, dialect);
+          resultLabels(
+              m.labels(), o.labels(), op, returnBool, matching, matchingSet, include, dialect);
       if (card == Cardinality.ONE_TO_ONE) {
         if (matched.putIfAbsent(sig, Set.of()) != null) {
           throw new VectorMatchingException(MANY_TO_ONE_IMPLICIT);
