@@ -28,6 +28,25 @@ public record GoRegex(Pattern pattern, List<String> groupNames) {
     }
   }
 
+  private static final int CACHE_LIMIT = 256;
+  private static final java.util.Map<String, GoRegex> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Like {@link #compile} but remembers up to 256 expressions, for templates that name a regex
+   * per line ({@code regexReplaceAll}); past the limit it just compiles.
+   */
+  public static GoRegex cached(String expression) {
+    GoRegex regex = CACHE.get(expression);
+    if (regex == null) {
+      regex = compile(expression);
+      if (CACHE.size() < CACHE_LIMIT) {
+        CACHE.putIfAbsent(expression, regex);
+      }
+    }
+    return regex;
+  }
+
   /** The Java group name generated for the capturing group at this index (0-based). */
   public static String javaGroupName(int index) {
     return "g" + (index + 1);

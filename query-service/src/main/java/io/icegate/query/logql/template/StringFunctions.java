@@ -309,12 +309,12 @@ final class StringFunctions {
   }
 
   private static Pattern regex(String expression) {
-    return GoRegex.compile(expression).pattern();
+    return GoRegex.cached(expression).pattern();
   }
 
   /** Go's {@code Regexp.ReplaceAllString}: {@code $1}, {@code ${1}}, {@code $name} expanded. */
   static String replaceAll(String expression, String input, String template) {
-    GoRegex regex = GoRegex.compile(expression);
+    GoRegex regex = GoRegex.cached(expression);
     Matcher m = regex.pattern().matcher(input);
     StringBuilder sb = new StringBuilder();
     int last = 0;
