@@ -33,8 +33,8 @@ public record GoRegex(Pattern pattern, List<String> groupNames) {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * Like {@link #compile} but remembers up to 256 expressions, for templates that name a regex
-   * per line ({@code regexReplaceAll}); past the limit it just compiles.
+   * Like {@link #compile} but remembers up to 256 expressions, for templates that name a regex per
+   * line ({@code regexReplaceAll}); past the limit it just compiles.
    */
   public static GoRegex cached(String expression) {
     GoRegex regex = CACHE.get(expression);
