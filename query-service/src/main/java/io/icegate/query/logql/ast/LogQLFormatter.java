@@ -211,23 +211,47 @@ public final class LogQLFormatter {
     }
     if (filter instanceof AndLabelFilter) {
       AndLabelFilter f = (AndLabelFilter) filter;
-      return filterOperand(f.left(), 2, false) + " and " + filterOperand(f.right(), 2, true);
+      // Loki's comma makes an `and` with everything after it, so a right-nested `and` prints
+      // with a comma; its left side then needs parentheses if it is itself a combination.
+      boolean comma = isCombination(f.right());
+      String left = labelFilter(f.left());
+      if (f.left() instanceof OrLabelFilter
+          || isOpen(f.left())
+          || (comma && isCombination(f.left()))) {
+        left = "(" + left + ")";
+      }
+      return left + (comma ? ", " : " and ") + labelFilter(f.right());
     }
     if (filter instanceof OrLabelFilter) {
       OrLabelFilter f = (OrLabelFilter) filter;
-      return filterOperand(f.left(), 1, false) + " or " + filterOperand(f.right(), 1, true);
+      String left = labelFilter(f.left());
+      if (isOpen(f.left())) {
+        left = "(" + left + ")";
+      }
+      String right = labelFilter(f.right());
+      if (f.right() instanceof OrLabelFilter) {
+        right = "(" + right + ")";
+      }
+      return left + " or " + right;
     }
     throw new IllegalArgumentException("Unknown label filter: " + filter.getClass());
   }
 
-  private static String filterOperand(LabelFilter child, int parentPrecedence, boolean right) {
-    int prec =
-        child instanceof AndLabelFilter
-            ? 2
-            : child instanceof OrLabelFilter ? 1 : Integer.MAX_VALUE;
-    boolean parens = prec < parentPrecedence || (right && prec == parentPrecedence);
-    String text = labelFilter(child);
-    return parens ? "(" + text + ")" : text;
+  private static boolean isCombination(LabelFilter f) {
+    return f instanceof AndLabelFilter || f instanceof OrLabelFilter;
+  }
+
+  /** Whether the printed filter ends in a comma form, which would swallow what follows it. */
+  private static boolean isOpen(LabelFilter f) {
+    if (f instanceof AndLabelFilter) {
+      AndLabelFilter and = (AndLabelFilter) f;
+      return isCombination(and.right()) || isOpen(and.right());
+    }
+    if (f instanceof OrLabelFilter) {
+      OrLabelFilter or = (OrLabelFilter) f;
+      return !(or.right() instanceof OrLabelFilter) && isOpen(or.right());
+    }
+    return false;
   }
 
   /** {@code name op "value"}. */
