@@ -28,6 +28,13 @@ final class Parser {
   private int next;
   private int rangeDepth;
 
+  /**
+   * Nesting of branches and parenthesised pipelines, bounded so no template overflows the stack.
+   */
+  private int depth;
+
+  static final int MAX_DEPTH = 100;
+
   Parser(String name, String input, Predicate<String> isFunction) {
     this.name = name;
     this.input = input;
@@ -131,6 +138,9 @@ final class Parser {
   }
 
   private BranchNode branch(BranchNode.Kind kind, int pos) {
+    if (++depth > MAX_DEPTH) {
+      throw error(pos, "nesting deeper than " + MAX_DEPTH);
+    }
     scopes.add(new ArrayList<>(scopes.get(scopes.size() - 1)));
     try {
       PipeNode pipe =
@@ -163,6 +173,7 @@ final class Parser {
       return new BranchNode(pos, kind, pipe, new ListNode(pos, body), elseList);
     } finally {
       scopes.remove(scopes.size() - 1);
+      depth--;
     }
   }
 
@@ -182,6 +193,17 @@ final class Parser {
 
   private PipeNode pipeline(String context, boolean allowTwoVariables) {
     int start = peekNonSpace().pos();
+    if (++depth > MAX_DEPTH) {
+      throw error(start, "nesting deeper than " + MAX_DEPTH);
+    }
+    try {
+      return pipelineBody(start, context, allowTwoVariables);
+    } finally {
+      depth--;
+    }
+  }
+
+  private PipeNode pipelineBody(int start, String context, boolean allowTwoVariables) {
     List<String> decl = new ArrayList<>();
     boolean assign = false;
     int mark = next;

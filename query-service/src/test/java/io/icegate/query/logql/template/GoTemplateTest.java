@@ -190,6 +190,18 @@ class GoTemplateTest {
   }
 
   @Test
+  void deepNestingIsRefusedNotAStackOverflow() {
+    String deep = "{{ " + "(".repeat(5000) + "1" + ")".repeat(5000) + " }}";
+    assertThatThrownBy(() -> GoTemplate.parse("line", deep))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("template: line:1: nesting deeper than 100");
+    String ifs = "{{ if 1 }}".repeat(500) + "{{ end }}".repeat(500);
+    assertThatThrownBy(() -> GoTemplate.parse("line", ifs))
+        .hasMessage("template: line:1: nesting deeper than 100");
+    assertThat(run("{{ " + "(".repeat(50) + "1" + ")".repeat(50) + " }}")).isEqualTo("1");
+  }
+
+  @Test
   void offersEveryFunctionLokiDocuments() {
     assertThat(GoTemplate.functionNames())
         .contains(
