@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Splits LogQL text into tokens the way Loki's lexer does: keywords are case-insensitive and
@@ -15,68 +13,6 @@ import java.util.Set;
  * by a unit is a duration or a byte size; {@code [..]} is a range; {@code #} starts a comment.
  */
 final class Lexer {
-  private static final Map<String, TokenKind> KEYWORDS =
-      Map.ofEntries(
-          Map.entry("by", TokenKind.BY),
-          Map.entry("without", TokenKind.WITHOUT),
-          Map.entry("bool", TokenKind.BOOL),
-          Map.entry("offset", TokenKind.OFFSET),
-          Map.entry("on", TokenKind.ON),
-          Map.entry("ignoring", TokenKind.IGNORING),
-          Map.entry("group_left", TokenKind.GROUP_LEFT),
-          Map.entry("group_right", TokenKind.GROUP_RIGHT),
-          Map.entry("or", TokenKind.OR),
-          Map.entry("and", TokenKind.AND),
-          Map.entry("unless", TokenKind.UNLESS),
-          Map.entry("unwrap", TokenKind.UNWRAP),
-          Map.entry("json", TokenKind.JSON),
-          Map.entry("logfmt", TokenKind.LOGFMT),
-          Map.entry("regexp", TokenKind.REGEXP),
-          Map.entry("pattern", TokenKind.PATTERN),
-          Map.entry("unpack", TokenKind.UNPACK),
-          Map.entry("line_format", TokenKind.LINE_FMT),
-          Map.entry("label_format", TokenKind.LABEL_FMT),
-          Map.entry("decolorize", TokenKind.DECOLORIZE),
-          Map.entry("drop", TokenKind.DROP),
-          Map.entry("keep", TokenKind.KEEP));
-
-  private static final Set<String> FUNCTIONS =
-      Set.of(
-          "rate",
-          "rate_counter",
-          "count_over_time",
-          "bytes_rate",
-          "bytes_over_time",
-          "avg_over_time",
-          "sum_over_time",
-          "min_over_time",
-          "max_over_time",
-          "stdvar_over_time",
-          "stddev_over_time",
-          "quantile_over_time",
-          "first_over_time",
-          "last_over_time",
-          "absent_over_time",
-          "vector",
-          "sum",
-          "avg",
-          "max",
-          "min",
-          "count",
-          "stddev",
-          "stdvar",
-          "bottomk",
-          "topk",
-          "sort",
-          "sort_desc",
-          "label_replace",
-          "bytes",
-          "duration",
-          "duration_seconds",
-          "ip");
-
-  private static final Set<String> PARSER_FLAGS = Set.of("--strict", "--keep-empty");
-
   private final String input;
   private final List<Token> tokens = new ArrayList<>();
   private int pos;
@@ -291,7 +227,7 @@ final class Lexer {
         flagEnd++;
       }
       String flag = input.substring(pos, flagEnd);
-      if (PARSER_FLAGS.contains(flag)) {
+      if (Vocabulary.isParserFlag(flag)) {
         tokens.add(new Token(TokenKind.PARSER_FLAG, flag, flag, startLine, startColumn));
         pos = flagEnd;
         return true;
@@ -543,13 +479,13 @@ final class Lexer {
         continue;
       }
       String lower = t.text().toLowerCase(Locale.ROOT);
-      if (FUNCTIONS.contains(lower)) {
+      if (Vocabulary.isFunction(lower)) {
         if (followedByCall(i)) {
           tokens.set(i, new Token(TokenKind.FUNCTION, lower, lower, t.line(), t.column()));
         }
         continue;
       }
-      TokenKind keyword = KEYWORDS.get(lower);
+      TokenKind keyword = Vocabulary.keyword(lower);
       if (keyword != null) {
         tokens.set(i, new Token(keyword, t.text(), lower, t.line(), t.column()));
       }

@@ -2,7 +2,9 @@ package io.icegate.query.logql.parse;
 
 import io.icegate.query.logql.ast.Expr;
 import io.icegate.query.logql.ast.LogSelector;
+import io.icegate.query.logql.ast.Matcher;
 import io.icegate.query.logql.ast.SampleExpr;
+import java.util.List;
 
 /** Entry point of the LogQL parser. Thread-safe; every call parses independently. */
 public final class LogQL {
@@ -25,11 +27,25 @@ public final class LogQL {
     return new Parser(Lexer.tokenize(query)).parseQuery();
   }
 
+  /**
+   * Parses a bare stream selector ({@code match[]} of {@code /series}, {@code query} of {@code
+   * /labels}), as Loki's {@code ParseMatchers}: anything but a selector is {@code only label
+   * matchers are supported}; {@code validate} applies the non-empty matcher rule ({@code {}} is
+   * accepted without it).
+   */
+  public static List<Matcher> parseMatchers(String query, boolean validate) {
+    Expr expr = new Parser(Lexer.tokenize(query)).parseQuery(validate);
+    if (!(expr instanceof LogSelector) || !((LogSelector) expr).pipeline().isEmpty()) {
+      throw LogQLParseException.plain("only label matchers are supported");
+    }
+    return ((LogSelector) expr).matchers();
+  }
+
   /** Parses a log query; a metric query is an error. */
   public static LogSelector parseLogQuery(String query) {
     Expr expr = parse(query);
     if (!(expr instanceof LogSelector)) {
-      throw LogQLParseException.semantic("only log selector is supported");
+      throw LogQLParseException.plain("only log selector is supported");
     }
     return (LogSelector) expr;
   }
@@ -38,7 +54,7 @@ public final class LogQL {
   public static SampleExpr parseMetricQuery(String query) {
     Expr expr = parse(query);
     if (!(expr instanceof SampleExpr)) {
-      throw LogQLParseException.semantic("only sample expression supported");
+      throw LogQLParseException.plain("only sample expression supported");
     }
     return (SampleExpr) expr;
   }

@@ -11,10 +11,22 @@ public final class LogQLParseException extends RuntimeException {
   private final String detail;
 
   public LogQLParseException(String detail, int line, int column) {
-    super(render(detail, line, column));
+    this(render(detail, line, column), detail, line, column);
+  }
+
+  private LogQLParseException(String message, String detail, int line, int column) {
+    super(message);
     this.line = line;
     this.column = column;
     this.detail = detail;
+  }
+
+  /**
+   * An error Loki returns as a plain error, without the {@code parse error} prefix ({@code only log
+   * selector is supported}, {@code only label matchers are supported}).
+   */
+  public static LogQLParseException plain(String message) {
+    return new LogQLParseException(message, message, 0, 0);
   }
 
   /** A semantic error without a position. */

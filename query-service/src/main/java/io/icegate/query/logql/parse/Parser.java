@@ -41,9 +41,17 @@ final class Parser {
   }
 
   Expr parseQuery() {
+    return parseQuery(true);
+  }
+
+  /** Parses the whole query; {@code validateSelectors} applies Loki's non-empty matcher rule. */
+  Expr parseQuery(boolean validateSelectors) {
     Expr expr = expr();
     if (!in.at(TokenKind.EOF)) {
       throw unexpected(in.peek());
+    }
+    if (!validateSelectors) {
+      return expr;
     }
     // Like Loki, the selector check runs once the whole query has parsed.
     for (List<Matcher> selector : pipelines.selectors()) {

@@ -2,13 +2,8 @@ package io.icegate.query.logql.parse;
 
 import static io.icegate.query.logql.parse.TokenCursor.unexpected;
 
-import io.icegate.query.logql.ast.AndLabelFilter;
-import io.icegate.query.logql.ast.BytesLabelFilter;
-import io.icegate.query.logql.ast.CompareOp;
 import io.icegate.query.logql.ast.Decolorize;
 import io.icegate.query.logql.ast.DropLabels;
-import io.icegate.query.logql.ast.DurationLabelFilter;
-import io.icegate.query.logql.ast.IpLabelFilter;
 import io.icegate.query.logql.ast.JsonParser;
 import io.icegate.query.logql.ast.KeepLabels;
 import io.icegate.query.logql.ast.LabelExtraction;
@@ -22,18 +17,13 @@ import io.icegate.query.logql.ast.LineFilterOp;
 import io.icegate.query.logql.ast.LineFilterValue;
 import io.icegate.query.logql.ast.LineFormat;
 import io.icegate.query.logql.ast.LogfmtParser;
-import io.icegate.query.logql.ast.MatchOp;
 import io.icegate.query.logql.ast.Matcher;
-import io.icegate.query.logql.ast.NumericLabelFilter;
-import io.icegate.query.logql.ast.OrLabelFilter;
 import io.icegate.query.logql.ast.PatternParser;
 import io.icegate.query.logql.ast.PipelineStage;
 import io.icegate.query.logql.ast.RegexpParser;
-import io.icegate.query.logql.ast.StringLabelFilter;
 import io.icegate.query.logql.ast.UnpackParser;
 import io.icegate.query.logql.ast.Unwrap;
 import io.icegate.query.logql.ast.UnwrapConversion;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +38,12 @@ final class PipelineParser {
   }
 
   private final TokenCursor in;
+  private final LabelFilterParser filters;
   private final List<List<Matcher>> selectors = new ArrayList<>();
 
   PipelineParser(TokenCursor in) {
     this.in = in;
+    this.filters = new LabelFilterParser(in);
   }
 
   /** Every selector parsed so far, for the non-empty-matcher check after the whole parse. */
@@ -65,7 +57,7 @@ final class PipelineParser {
     List<Matcher> matchers = new ArrayList<>();
     if (!in.accept(TokenKind.CLOSE_BRACE)) {
       while (true) {
-        matchers.add(matcher(in.expect(TokenKind.IDENTIFIER).text()));
+        matchers.add(filters.matcher(in.expect(TokenKind.IDENTIFIER).text()));
         if (in.accept(TokenKind.COMMA)) {
           continue;
         }
@@ -78,35 +70,6 @@ final class PipelineParser {
     }
     selectors.add(matchers);
     return matchers;
-  }
-
-  /** {@code op "value"} after a label name, the op one of {@code = != =~ !~}. */
-  private Matcher matcher(String name) {
-    Token op = in.next();
-    MatchOp matchOp = matchOp(op);
-    if (matchOp == null) {
-      throw unexpected(op, "=", "!=", "=~", "!~");
-    }
-    Token value = in.expect(TokenKind.STRING);
-    if (matchOp.isRegex()) {
-      StageRules.checkRegex(value, (String) value.value());
-    }
-    return new Matcher(name, matchOp, (String) value.value());
-  }
-
-  private static MatchOp matchOp(Token t) {
-    switch (t.kind()) {
-      case EQ:
-        return MatchOp.EQ;
-      case NEQ:
-        return MatchOp.NEQ;
-      case RE:
-        return MatchOp.RE;
-      case NRE:
-        return MatchOp.NRE;
-      default:
-        return null;
-    }
   }
 
   /** Stages up to the first token that cannot continue the pipeline. */
@@ -178,18 +141,9 @@ final class PipelineParser {
       return LineFilterValue.of(value);
     }
     if (t.isFunction("ip")) {
-      return LineFilterValue.ip(ipArgument());
+      return LineFilterValue.ip(filters.ipArgument());
     }
     throw unexpected(t, "STRING", "ip");
-  }
-
-  /** {@code ip("...")}, the function token current. */
-  private String ipArgument() {
-    in.next();
-    in.expect(TokenKind.OPEN_PARENTHESIS);
-    String value = (String) in.expect(TokenKind.STRING).value();
-    in.expect(TokenKind.CLOSE_PARENTHESIS);
-    return value;
   }
 
   /** One stage after {@code |}. */
@@ -293,8 +247,8 @@ final class PipelineParser {
     List<LabelTerm> terms = new ArrayList<>();
     do {
       String name = in.expect(TokenKind.IDENTIFIER).text();
-      if (matchOp(in.peek()) != null) {
-        terms.add(LabelTerm.matching(matcher(name)));
+      if (LabelFilterParser.matchOp(in.peek()) != null) {
+        terms.add(LabelTerm.matching(filters.matcher(name)));
       } else {
         terms.add(LabelTerm.name(name));
       }
@@ -339,115 +293,6 @@ final class PipelineParser {
 
   /** A whole label filter expression. */
   LabelFilter labelFilter() {
-    return labelFilter(1);
-  }
-
-  /**
-   * Loki's grammar gives {@code or} (1) and {@code and} (2) yacc precedences, but none to {@code ,}
-   * and juxtaposition, so yacc always shifts there: a comma or a following filter makes an {@code
-   * and} with everything that comes after it.
-   */
-  private LabelFilter labelFilter(int minPrecedence) {
-    Token first = in.peek();
-    in.enter(first);
-    int levels = 1;
-    try {
-      LabelFilter left = labelFilterPrimary();
-      while (true) {
-        Token t = in.peek();
-        if (t.is(TokenKind.COMMA)
-            || t.is(TokenKind.IDENTIFIER)
-            || t.is(TokenKind.OPEN_PARENTHESIS)) {
-          in.accept(TokenKind.COMMA);
-          return new AndLabelFilter(left, labelFilter(1));
-        }
-        int precedence = t.is(TokenKind.AND) ? 2 : t.is(TokenKind.OR) ? 1 : 0;
-        if (precedence == 0 || precedence < minPrecedence) {
-          return left;
-        }
-        in.next();
-        in.enter(t);
-        levels++;
-        LabelFilter right = labelFilter(precedence + 1);
-        left = precedence == 2 ? new AndLabelFilter(left, right) : new OrLabelFilter(left, right);
-      }
-    } finally {
-      in.exit(levels);
-    }
-  }
-
-  private LabelFilter labelFilterPrimary() {
-    Token t = in.next();
-    if (t.is(TokenKind.OPEN_PARENTHESIS)) {
-      LabelFilter inner = labelFilter(1);
-      in.expect(TokenKind.CLOSE_PARENTHESIS);
-      return inner;
-    }
-    if (!t.is(TokenKind.IDENTIFIER)) {
-      throw unexpected(t, "IDENTIFIER", "(");
-    }
-    String label = t.text();
-    Token op = in.peek();
-    switch (op.kind()) {
-      case EQ:
-      case NEQ:
-        {
-          Token value = in.peek(1);
-          if (value.is(TokenKind.STRING)) {
-            return new StringLabelFilter(matcher(label));
-          }
-          if (value.isFunction("ip")) {
-            in.next();
-            return new IpLabelFilter(label, op.is(TokenKind.NEQ), ipArgument());
-          }
-          in.next();
-          return comparison(label, op.is(TokenKind.EQ) ? CompareOp.EQ : CompareOp.NEQ);
-        }
-      case RE:
-      case NRE:
-        return new StringLabelFilter(matcher(label));
-      case CMP_EQ:
-        in.next();
-        return comparison(label, CompareOp.EQ);
-      case GT:
-        in.next();
-        return comparison(label, CompareOp.GT);
-      case GTE:
-        in.next();
-        return comparison(label, CompareOp.GTE);
-      case LT:
-        in.next();
-        return comparison(label, CompareOp.LT);
-      case LTE:
-        in.next();
-        return comparison(label, CompareOp.LTE);
-      default:
-        throw unexpected(op);
-    }
-  }
-
-  /** The value of a numeric, duration or bytes filter. */
-  private LabelFilter comparison(String label, CompareOp op) {
-    Token t = in.next();
-    switch (t.kind()) {
-      case DURATION:
-        return new DurationLabelFilter(label, op, (Duration) t.value());
-      case BYTES:
-        return new BytesLabelFilter(label, op, (Long) t.value());
-      case NUMBER:
-        return new NumericLabelFilter(label, op, Numbers.parse(t, false));
-      case ADD:
-      case SUB:
-        {
-          Token number = in.peek();
-          if (!number.is(TokenKind.NUMBER)) {
-            throw unexpected(number, "NUMBER");
-          }
-          in.next();
-          return new NumericLabelFilter(label, op, Numbers.parse(number, t.is(TokenKind.SUB)));
-        }
-      default:
-        throw unexpected(t, "STRING", "NUMBER", "DURATION", "BYTES", "ip");
-    }
+    return filters.labelFilter();
   }
 }
