@@ -175,7 +175,7 @@ class LokiApiTest {
     assertThat(
             mergedLines(
                 range("{service_name=~\"c.*\"} |~ \"(cart|checkout) [0-1]$\"").json(), true))
-        .containsExactly("cart 1", "checkout 1", "cart 0", "checkout 0");
+        .containsExactly("cart 1", "cart 0", "checkout 1", "checkout 0");
   }
 
   @Test

@@ -60,14 +60,17 @@ class LokiBadInputTest {
     assertBadData(
         range("query", "{service_name=\"svc\""),
         400,
-        "parse error at line 1, col 20: syntax error: unexpected end of input");
+        "parse error at line 1, col 20: syntax error: unexpected $end, expecting , or }");
     assertBadData(
         range("query", "{service_name=svc}"),
         400,
-        "parse error at line 1, col 15: syntax error: unexpected svc}, expecting STRING");
+        "parse error at line 1, col 15: syntax error: unexpected IDENTIFIER, expecting STRING");
     assertBadData(
         range("query", "{service_name=\"svc\"} |= "), 400, "parse error at line 1, col 25");
-    assertBadData(range("query", "{service_name=~\"(\"}"), 400, "invalid regular expression");
+    assertBadData(
+        range("query", "{service_name=~\"(\"}"),
+        400,
+        "parse error at line 1, col 16: error parsing regexp: unclosed group");
     assertBadData(
         range("query", "{service_name!=\"x\"}"),
         400,
