@@ -21,18 +21,38 @@ public final class LabelReplace {
   private final String replacement;
   private final String source;
   private final Pattern regex;
+  private final List<String> groupNames;
 
+  /** With a Java regular expression; named groups are Java's. */
   public LabelReplace(String destination, String replacement, String source, String regex) {
+    this(destination, replacement, source, compile(regex), List.of());
+  }
+
+  /**
+   * With a compiled expression (matched as a whole, as Prometheus and Loki anchor it) and the names
+   * of its groups by index (index 0 names group 1; null for unnamed), for languages whose group
+   * names Java cannot hold (Go's {@code (?P<my_name>...)}).
+   */
+  public LabelReplace(
+      String destination,
+      String replacement,
+      String source,
+      Pattern regex,
+      List<String> groupNames) {
     this.destination = requireNonNull(destination, "destination is null");
     this.replacement = requireNonNull(replacement, "replacement is null");
     this.source = requireNonNull(source, "source is null");
+    this.regex = requireNonNull(regex, "regex is null");
+    this.groupNames = new ArrayList<>(requireNonNull(groupNames, "groupNames is null"));
     if (!LABEL_NAME.matcher(destination).matches()) {
       throw new IllegalArgumentException(
           "invalid destination label name in label_replace(): " + destination);
     }
+  }
+
+  private static Pattern compile(String regex) {
     try {
-      // Prometheus and Loki anchor the expression at both ends.
-      this.regex = Pattern.compile("^(?:" + requireNonNull(regex, "regex is null") + ")$");
+      return Pattern.compile(requireNonNull(regex, "regex is null"));
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
           "invalid regular expression in label_replace(): " + regex, e);
@@ -96,14 +116,19 @@ public final class LabelReplace {
           continue;
         }
       }
-      out.append(group(m, name));
+      out.append(group(m, name, groupNames));
       i = next;
     }
     return out.toString();
   }
 
-  private static String group(Matcher m, String name) {
+  private static String group(Matcher m, String name, List<String> groupNames) {
     String value = null;
+    int named = groupNames.indexOf(name);
+    if (named >= 0) {
+      value = named + 1 <= m.groupCount() ? m.group(named + 1) : null;
+      return value == null ? "" : value;
+    }
     if (name.chars().allMatch(Character::isDigit)) {
       try {
         int index = Integer.parseInt(name);

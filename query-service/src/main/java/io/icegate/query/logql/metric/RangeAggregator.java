@@ -8,7 +8,6 @@ import io.icegate.query.series.Labels;
 import io.icegate.query.series.Sample;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,7 @@ public final class RangeAggregator {
   private final Grouping.Projection projection;
   private final long firstWindowEndNs;
   private final int stepCount;
-  private final Map<Labels, WindowAccumulator> series = new LinkedHashMap<>();
+  private final Map<Labels, WindowAccumulator> series = new HashMap<>();
   private final Map<Labels, Labels> projected = new HashMap<>();
   private Labels lastRaw;
   private WindowAccumulator lastAccumulator;
@@ -119,14 +118,20 @@ public final class RangeAggregator {
     return acc;
   }
 
-  /** One vector per step, series in first-seen order. */
+  /**
+   * One vector per step, series sorted by labels: an order that does not depend on the order the
+   * samples arrived in, so ties in {@code topk}/{@code sort} break the same way in every piece of a
+   * split range (Loki breaks them by map iteration order, i.e. at random).
+   */
   public List<List<Sample>> result() {
     List<List<Sample>> vectors = new ArrayList<>(stepCount);
     boolean absent = aggregation.function() == RangeFunction.ABSENT_OVER_TIME;
+    List<Map.Entry<Labels, WindowAccumulator>> sorted = new ArrayList<>(series.entrySet());
+    sorted.sort(Map.Entry.comparingByKey());
     for (int k = 0; k < stepCount; k++) {
       long windowEnd = firstWindowEndNs + k * steps.stepNs();
       List<Sample> vector = new ArrayList<>();
-      for (Map.Entry<Labels, WindowAccumulator> e : series.entrySet()) {
+      for (Map.Entry<Labels, WindowAccumulator> e : sorted) {
         WindowAccumulator acc = e.getValue();
         if (acc.counts[k] > 0) {
           vector.add(new Sample(e.getKey(), acc.value(k, windowEnd)));

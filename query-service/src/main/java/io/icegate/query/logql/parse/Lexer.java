@@ -1,5 +1,6 @@
 package io.icegate.query.logql.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,17 +92,19 @@ final class Lexer {
     if (query == null) {
       throw LogQLParseException.semantic("syntax error: unexpected $end");
     }
-    if (query.length() > LogQL.MAX_QUERY_LENGTH) {
+    // Loki counts bytes and refuses a query of maxInputSize bytes or more, before parsing.
+    int bytes = query.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes >= LogQL.MAX_QUERY_BYTES) {
       throw LogQLParseException.semantic(
-          "query is too long ("
-              + query.length()
-              + " characters, the limit is "
-              + LogQL.MAX_QUERY_LENGTH
-              + ")");
+          "input size too long (" + bytes + " > " + LogQL.MAX_QUERY_BYTES + ")");
     }
     Lexer lexer = new Lexer(query);
     lexer.run();
     lexer.classifyWords();
+    if (lexer.tokens.size() == 1) {
+      // Loki reports an empty query without a position.
+      throw LogQLParseException.semantic("syntax error: unexpected $end");
+    }
     return lexer.tokens;
   }
 
@@ -112,7 +115,13 @@ final class Lexer {
         tokens.add(new Token(TokenKind.EOF, "", null, line, column()));
         return;
       }
-      scanToken();
+      try {
+        scanToken();
+      } catch (LogQLParseException e) {
+        tokens.add(new Token(TokenKind.ERROR, "", e, e.line(), e.column()));
+        tokens.add(new Token(TokenKind.EOF, "", null, line, column()));
+        return;
+      }
     }
   }
 

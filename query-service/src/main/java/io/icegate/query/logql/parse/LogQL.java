@@ -6,8 +6,8 @@ import io.icegate.query.logql.ast.SampleExpr;
 
 /** Entry point of the LogQL parser. Thread-safe; every call parses independently. */
 public final class LogQL {
-  /** Longest query text accepted, in characters (Loki has no such limit; we bound memory). */
-  public static final int MAX_QUERY_LENGTH = 64 * 1024;
+  /** Queries of this many UTF-8 bytes or more are refused, as Loki's {@code maxInputSize}. */
+  public static final int MAX_QUERY_BYTES = 128 * 1024;
 
   /** Deepest nesting accepted (parentheses, aggregations, chained operators, label filters). */
   public static final int MAX_DEPTH = 256;
@@ -18,7 +18,7 @@ public final class LogQL {
    * Parses a LogQL query (log or metric).
    *
    * @throws LogQLParseException if the text is not valid LogQL, with the position and Loki's
-   *     wording; also when the text is longer than {@link #MAX_QUERY_LENGTH} or nests deeper than
+   *     wording; also when the text is at least {@link #MAX_QUERY_BYTES} long or nests deeper than
    *     {@link #MAX_DEPTH}
    */
   public static Expr parse(String query) {

@@ -2,11 +2,9 @@ package io.icegate.query.logql.parse;
 
 import io.icegate.query.logql.ast.LabelFormat;
 import io.icegate.query.logql.ast.LabelFormatOp;
-import io.icegate.query.logql.ast.LogQLFormatter;
 import io.icegate.query.logql.ast.Matcher;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -77,7 +75,11 @@ final class StageRules {
     } catch (IllegalArgumentException e) {
       throw LogQLParseException.semantic("invalid pattern parser: " + e.getMessage());
     }
-    Set<String> names = new HashSet<>();
+    // Loki checks the captures in this order: none named, two in a row, a name twice.
+    if (parts.stream().noneMatch(p -> p.capture() && !p.text().equals("_"))) {
+      throw LogQLParseException.semantic(
+          "invalid pattern parser: at least one capture is required");
+    }
     PatternSyntax.Part previous = null;
     for (PatternSyntax.Part part : parts) {
       if (part.capture() && previous != null && previous.capture()) {
@@ -87,17 +89,16 @@ final class StageRules {
                 + part.raw()
                 + "': invalid expression");
       }
+      previous = part;
+    }
+    Set<String> names = new HashSet<>();
+    for (PatternSyntax.Part part : parts) {
       if (part.capture() && !part.text().equals("_") && !names.add(part.text())) {
         throw LogQLParseException.semantic(
             "invalid pattern parser: duplicate capture name ("
                 + part.text()
                 + "): invalid expression");
       }
-      previous = part;
-    }
-    if (names.isEmpty()) {
-      throw LogQLParseException.semantic(
-          "invalid pattern parser: at least one capture is required");
     }
   }
 
@@ -131,10 +132,5 @@ final class StageRules {
 
   private static LogQLParseException stageError(String stage, String message) {
     return LogQLParseException.semantic("stage '" + stage + "' : " + message);
-  }
-
-  /** Text of a string for error messages. */
-  static String quoted(String s) {
-    return LogQLFormatter.quote(Objects.requireNonNull(s));
   }
 }

@@ -16,12 +16,20 @@ final class TokenCursor {
   }
 
   Token peek() {
-    return tokens.get(index);
+    return checked(tokens.get(index));
   }
 
   /** The token {@code ahead} positions after the current one (EOF past the end). */
   Token peek(int ahead) {
-    return tokens.get(Math.min(index + ahead, tokens.size() - 1));
+    return checked(tokens.get(Math.min(index + ahead, tokens.size() - 1)));
+  }
+
+  /** A lexical error surfaces when the parser gets to it, so earlier syntax errors win. */
+  private static Token checked(Token t) {
+    if (t.kind() == TokenKind.ERROR) {
+      throw (LogQLParseException) t.value();
+    }
+    return t;
   }
 
   boolean at(TokenKind kind) {
@@ -29,7 +37,7 @@ final class TokenCursor {
   }
 
   Token next() {
-    Token t = tokens.get(index);
+    Token t = checked(tokens.get(index));
     if (index < tokens.size() - 1) {
       index++;
     }

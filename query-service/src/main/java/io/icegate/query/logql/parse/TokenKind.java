@@ -15,6 +15,8 @@ enum TokenKind {
   /** A function name followed by {@code (} (or by {@code by/without (}): sum, rate, ip, ... */
   FUNCTION,
   EOF("$end"),
+  /** A lexical error, raised when the parser reaches it (Loki's lexer runs on demand). */
+  ERROR("$unk"),
   COMMA(","),
   DOT("."),
   OPEN_BRACE("{"),

@@ -82,20 +82,28 @@ public final class JsonExpressionParserStage implements Stage {
   private void walk(JsonParser parser, String line, int depth, boolean[] candidates)
       throws IOException {
     JsonToken token = parser.currentToken();
-    boolean any = false;
+    boolean ending = false;
+    boolean deeper = false;
     for (int i = 0; i < ids.length; i++) {
-      if (candidates[i] && paths[i].steps().size() == depth) {
-        found[i] = valueText(parser, line, token);
-        candidates[i] = false;
-        return;
+      if (candidates[i]) {
+        if (paths[i].steps().size() == depth) {
+          ending = true;
+        } else {
+          deeper = true;
+        }
       }
-      any |= candidates[i];
     }
-    if (!any || (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY)) {
-      parser.skipChildren();
+    boolean container = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+    if (!container) {
+      if (ending) {
+        record(candidates, depth, valueText(parser, token));
+      }
       return;
     }
-    if (token == JsonToken.START_OBJECT) {
+    int start = (int) parser.currentTokenLocation().getCharOffset();
+    if (!deeper) {
+      parser.skipChildren();
+    } else if (token == JsonToken.START_OBJECT) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         parser.nextToken();
@@ -105,6 +113,18 @@ public final class JsonExpressionParserStage implements Stage {
       int index = 0;
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         walk(parser, line, depth + 1, narrow(candidates, depth, index++));
+      }
+    }
+    if (ending) {
+      int end = (int) parser.currentLocation().getCharOffset();
+      record(candidates, depth, line.substring(start, end));
+    }
+  }
+
+  private void record(boolean[] candidates, int depth, String value) {
+    for (int i = 0; i < ids.length; i++) {
+      if (candidates[i] && found[i] == null && paths[i].steps().size() == depth) {
+        found[i] = value;
       }
     }
   }
@@ -122,24 +142,13 @@ public final class JsonExpressionParserStage implements Stage {
     return next;
   }
 
-  private static String valueText(JsonParser parser, String line, JsonToken token)
-      throws IOException {
-    switch (token) {
-      case START_OBJECT, START_ARRAY -> {
-        int start = (int) parser.currentTokenLocation().getCharOffset();
-        parser.skipChildren();
-        int end = (int) parser.currentLocation().getCharOffset();
-        return line.substring(start, end);
-      }
-      case VALUE_NULL -> {
-        return "";
-      }
-      case VALUE_STRING -> {
-        return LabelNames.cleanValue(parser.getText());
-      }
-      default -> {
-        return parser.getText();
-      }
+  private static String valueText(JsonParser parser, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return "";
     }
+    if (token == JsonToken.VALUE_STRING) {
+      return LabelNames.cleanValue(parser.getText());
+    }
+    return parser.getText();
   }
 }
