@@ -1,0 +1,291 @@
+package io.icegate.query.loki;
+
+import static java.util.Objects.requireNonNull;
+
+import io.icegate.lake.tenant.TenantId;
+import io.icegate.query.engine.LakeScanner;
+import io.icegate.query.engine.QueryBudget;
+import io.icegate.query.engine.QueryLimits;
+import io.icegate.query.engine.TenantScan;
+import io.icegate.query.logql.ast.Expr;
+import io.icegate.query.logql.ast.LogSelector;
+import io.icegate.query.logql.ast.SampleExpr;
+import io.icegate.query.logql.metric.MetricLimits;
+import io.icegate.query.logql.metric.MetricQueryEvaluator;
+import io.icegate.query.logql.metric.MetricResult;
+import io.icegate.query.logql.metric.StepRange;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+
+/**
+ * The Loki API's operations over the scan layer, one tenant per call; {@link LokiController} maps
+ * HTTP onto them. Parameters and defaults follow Loki ({@code pkg/loghttp/params.go}).
+ */
+@Singleton
+public final class LokiApi {
+  static final long HOUR_NANOS = 3_600_000_000_000L;
+  private static final long MAX_POINTS = 11_000;
+
+  private final LakeScanner scanner;
+  private final QueryLimits limits;
+  private final LokiConfiguration config;
+  private final LabelMapping mapping;
+  private final LongSupplier nowNanos;
+  private final MetricLimits metricLimits = MetricLimits.defaults();
+
+  @Inject
+  LokiApi(LakeScanner scanner, QueryLimits limits, LokiConfiguration config) {
+    this(scanner, limits, config, LokiApi::systemNanos);
+  }
+
+  LokiApi(
+      LakeScanner scanner, QueryLimits limits, LokiConfiguration config, LongSupplier nowNanos) {
+    this.scanner = requireNonNull(scanner, "scanner is null");
+    this.limits = requireNonNull(limits, "limits is null");
+    this.config = requireNonNull(config, "config is null");
+    this.mapping = new LabelMapping(config.indexLabels());
+    this.nowNanos = requireNonNull(nowNanos, "nowNanos is null");
+  }
+
+  private static long systemNanos() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** The answer of a query endpoint and what it cost. */
+  record Answer(byte[] json, long bytesScanned, long rowsScanned) {}
+
+  /** {@code /loki/api/v1/query_range}. */
+  Answer queryRange(TenantId tenant, LokiParams params, boolean categorized) {
+    String query = query(params);
+    long[] bounds = params.bounds(nowNanos.getAsLong(), HOUR_NANOS);
+    long start = bounds[0];
+    long end = bounds[1];
+    if (end < start) {
+      throw new LokiBadRequestException("end timestamp must not be before or equal to start time");
+    }
+    int limit = limit(params);
+    Direction direction = params.get("direction").map(Direction::parse).orElse(Direction.BACKWARD);
+    long step =
+        params
+            .duration("step")
+            .orElse(Math.max((end - start) / 250 / 1_000_000_000L, 1) * 1_000_000_000L);
+    if (step <= 0) {
+      throw new LokiBadRequestException(
+          "zero or negative query resolution step widths are not accepted. Try a positive integer");
+    }
+    if ((end - start) / step > MAX_POINTS) {
+      throw new LokiBadRequestException(
+          "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query"
+              + " resolution (?step=XX)");
+    }
+    params.duration("interval");
+    Expr expr = LogQlPlanner.parse(query);
+    if (expr instanceof SampleExpr sample) {
+      return metric(tenant, sample, StepRange.range(start, end, step));
+    }
+    LogSelection selection = LogQlPlanner.selection((LogSelector) expr);
+    // [start, end): ranges that Grafana's query splitting cuts at one nanosecond never overlap.
+    return logs(tenant, selection, start, end, limit, direction, categorized);
+  }
+
+  /** {@code /loki/api/v1/query}: log queries look back {@code since} (default 1 h) from time. */
+  Answer query(TenantId tenant, LokiParams params, boolean categorized) {
+    String query = query(params);
+    long time = params.time("time").orElse(nowNanos.getAsLong());
+    int limit = limit(params);
+    Direction direction = params.get("direction").map(Direction::parse).orElse(Direction.BACKWARD);
+    long since = params.duration("since").orElse(HOUR_NANOS);
+    Expr expr = LogQlPlanner.parse(query);
+    if (expr instanceof SampleExpr sample) {
+      return metric(tenant, sample, StepRange.instant(time));
+    }
+    LogSelection selection = LogQlPlanner.selection((LogSelector) expr);
+    return logs(tenant, selection, time - since, time + 1, limit, direction, categorized);
+  }
+
+  private Answer logs(
+      TenantId tenant,
+      LogSelection selection,
+      long start,
+      long endExclusive,
+      int limit,
+      Direction direction,
+      boolean categorized) {
+    long began = System.nanoTime();
+    QueryBudget budget = new QueryBudget(limits);
+    TenantScan scan = scanner.open(tenant, budget);
+    LogScan logScan = new LogScan(scan, mapping);
+    LokiStreams streams =
+        LogQueryEvaluator.select(
+            logScan, selection, start, endExclusive, limit, direction, categorized);
+    QueryStats stats =
+        new QueryStats(
+            budget.bytesScanned(),
+            budget.rowsScanned(),
+            logScan.rowsRead(),
+            logScan.bytesRead(),
+            streams.entryCount(),
+            System.nanoTime() - began);
+    return new Answer(
+        LokiJson.streams(streams, stats), budget.bytesScanned(), budget.rowsScanned());
+  }
+
+  private Answer metric(TenantId tenant, SampleExpr expr, StepRange steps) {
+    long began = System.nanoTime();
+    QueryBudget budget = new QueryBudget(limits);
+    LogScan logScan = new LogScan(scanner.open(tenant, budget), mapping);
+    MetricResult result =
+        new MetricQueryEvaluator(new LokiSampleSource(logScan), metricLimits).evaluate(expr, steps);
+    QueryStats stats =
+        new QueryStats(
+            budget.bytesScanned(),
+            budget.rowsScanned(),
+            logScan.rowsRead(),
+            logScan.bytesRead(),
+            0,
+            System.nanoTime() - began);
+    return new Answer(LokiJson.metric(result, stats), budget.bytesScanned(), budget.rowsScanned());
+  }
+
+  /** {@code /loki/api/v1/labels}: stream label names in the range, sorted. */
+  Answer labels(TenantId tenant, LokiParams params) {
+    Set<String> names = new TreeSet<>();
+    QueryBudget budget = new QueryBudget(limits);
+    forEachStream(
+        tenant,
+        budget,
+        params,
+        selectorOf(params.get("query")),
+        stream -> names.addAll(stream.keySet()));
+    return new Answer(LokiJson.strings(names), budget.bytesScanned(), budget.rowsScanned());
+  }
+
+  /** {@code /loki/api/v1/label/{name}/values}: values of a stream label in the range, sorted. */
+  Answer labelValues(TenantId tenant, String name, LokiParams params) {
+    Set<String> values = new TreeSet<>();
+    QueryBudget budget = new QueryBudget(limits);
+    forEachStream(
+        tenant,
+        budget,
+        params,
+        selectorOf(params.get("query")),
+        stream -> {
+          String value = stream.get(name);
+          if (value != null) {
+            values.add(value);
+          }
+        });
+    return new Answer(LokiJson.strings(values), budget.bytesScanned(), budget.rowsScanned());
+  }
+
+  /** {@code /loki/api/v1/series}: the streams any {@code match[]} selects, sorted. */
+  Answer series(TenantId tenant, LokiParams params) {
+    List<List<LabelMatcher>> selectors = new ArrayList<>();
+    for (String match : params.all("match[]")) {
+      selectors.add(checkedSelector(match));
+    }
+    Map<String, Map<String, String>> series = new TreeMap<>();
+    QueryBudget budget = new QueryBudget(limits);
+    forEachStream(
+        tenant,
+        budget,
+        params,
+        List.of(),
+        stream -> {
+          boolean selected = selectors.isEmpty();
+          for (List<LabelMatcher> selector : selectors) {
+            if (selector.stream().allMatch(m -> m.matches(stream.get(m.name())))) {
+              selected = true;
+              break;
+            }
+          }
+          if (selected) {
+            series.putIfAbsent(EntryOrder.labelKey(stream), stream);
+          }
+        });
+    return new Answer(
+        LokiJson.series(series.values()), budget.bytesScanned(), budget.rowsScanned());
+  }
+
+  private void forEachStream(
+      TenantId tenant,
+      QueryBudget budget,
+      LokiParams params,
+      List<LabelMatcher> selector,
+      java.util.function.Consumer<Map<String, String>> sink) {
+    long[] bounds = params.bounds(nowNanos.getAsLong(), 6 * HOUR_NANOS);
+    if (bounds[1] < bounds[0]) {
+      throw new LokiBadRequestException("end timestamp must not be before or equal to start time");
+    }
+    LogScan scan = new LogScan(scanner.open(tenant, budget), mapping);
+    Map<String, Boolean> seen = new LinkedHashMap<>();
+    scan.forEachStream(
+        selector,
+        bounds[0],
+        bounds[1],
+        stream -> {
+          if (seen.putIfAbsent(EntryOrder.labelKey(stream), Boolean.TRUE) == null) {
+            sink.accept(stream);
+          }
+        });
+  }
+
+  private List<LabelMatcher> selectorOf(java.util.Optional<String> query) {
+    return query.map(this::checkedQuery).map(LokiQueries::selectorOf).orElse(List.of());
+  }
+
+  private List<LabelMatcher> checkedSelector(String match) {
+    checkLength(match);
+    return LokiQueries.selector(match);
+  }
+
+  private String checkedQuery(String query) {
+    checkLength(query);
+    return query;
+  }
+
+  private String query(LokiParams params) {
+    String query =
+        params
+            .get("query")
+            .orElseThrow(() -> new LokiBadRequestException("query parameter is required"));
+    checkLength(query);
+    return query;
+  }
+
+  private void checkLength(String query) {
+    if (query.length() > config.maxQueryLength()) {
+      throw new LokiBadRequestException(
+          "the query is "
+              + query.length()
+              + " characters long, more than the limit of "
+              + config.maxQueryLength()
+              + " (icegate.loki.max-query-length)");
+    }
+  }
+
+  private int limit(LokiParams params) {
+    int limit = params.integer("limit").orElse(100);
+    if (limit <= 0) {
+      throw new LokiBadRequestException("limit must be a positive value");
+    }
+    if (limit > config.maxLimit()) {
+      throw new LokiBadRequestException(
+          "max entries limit per query exceeded, limit > max_entries_limit ("
+              + limit
+              + " > "
+              + config.maxLimit()
+              + ") (icegate.loki.max-limit)");
+    }
+    return limit;
+  }
+}

@@ -1,0 +1,46 @@
+package io.icegate.query.loki;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The first {@code limit} entries in a direction's order, kept in a heap of at most {@code limit}
+ * entries: memory is bounded by the limit, not by how many lines match.
+ */
+final class TopEntries {
+  private final int limit;
+  private final Comparator<LogEntry> order;
+  // The head is the entry that would be dropped first: the last one in the answer's order.
+  private final PriorityQueue<LogEntry> heap;
+
+  TopEntries(int limit, Direction direction) {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("Invalid limit: " + limit);
+    }
+    this.limit = limit;
+    this.order = EntryOrder.of(direction);
+    this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, order.reversed());
+  }
+
+  void offer(LogEntry entry) {
+    if (heap.size() < limit) {
+      heap.add(entry);
+    } else if (order.compare(entry, heap.peek()) < 0) {
+      heap.poll();
+      heap.add(entry);
+    }
+  }
+
+  int size() {
+    return heap.size();
+  }
+
+  /** The kept entries in the answer's order. */
+  List<LogEntry> sorted() {
+    List<LogEntry> entries = new ArrayList<>(heap);
+    entries.sort(order);
+    return entries;
+  }
+}
