@@ -37,7 +37,9 @@ import org.apache.iceberg.util.DateTimeUtil;
  * One consistent view of a tenant's rows (DESIGN.md §6, real-time reads): the data files of a
  * snapshot plus the WAL segments beyond that same snapshot's offsets, minus batches already stored
  * and repeats, so every acknowledged row is visible at once and none twice. A segment that vanishes
- * under the read (cleaned up after a newer shift) makes the view re-plan on a fresh snapshot.
+ * under the read (cleaned up after a newer shift) makes the view re-plan on a fresh snapshot. The
+ * plan (snapshot, its offsets, stored batch ids, the WAL segments beyond the offsets) is made when
+ * a read opens; rows are then read lazily.
  */
 public final class LakeView {
   static final int MAX_PLANS = 5;
@@ -91,7 +93,8 @@ public final class LakeView {
       Schema projection,
       Expression filter,
       Map<String, Long> offsets,
-      Set<String> seen) {}
+      Set<String> seen,
+      List<SegmentId> segments) {}
 
   Plan plan(LakeQuery query) {
     Table table = catalog.loadTable(query.signal().table().identifier());
@@ -107,7 +110,14 @@ public final class LakeView {
                 .get(query.signal())
                 .storedSince(
                     metadata, snapshotId, System.currentTimeMillis() - dedupWindow.toMillis()));
-    return new Plan(table, snapshotId, projection, query.effectiveFilter(), offsets, seen);
+    // Listed now, with the snapshot: a segment cleaned up later is then a 404 (re-plan), never
+    // silently missing from a listing.
+    List<SegmentId> segments = new ArrayList<>();
+    for (String lane : wal.lanes(query.signal())) {
+      segments.addAll(wal.segmentsAfter(query.signal(), lane, offsets.getOrDefault(lane, 0L)));
+    }
+    return new Plan(
+        table, snapshotId, projection, query.effectiveFilter(), offsets, seen, segments);
   }
 
   /** The snapshot's matching rows, file by file (lazily opened), projected. */
@@ -123,16 +133,6 @@ public final class LakeView {
             .build();
     // The scan adds the filter's columns to the projection; drop them again.
     return CloseableIterable.transform(stored, row -> project(row, plan.projection()));
-  }
-
-  /** The lanes with segments, read when the stored rows are done. */
-  List<String> lanes(WalSignal signal) {
-    return wal.lanes(signal);
-  }
-
-  /** A lane's segments beyond the plan's offset for it. */
-  List<SegmentId> segments(WalSignal signal, String lane, Plan plan) {
-    return wal.segmentsAfter(signal, lane, plan.offsets().getOrDefault(lane, 0L));
   }
 
   /** One segment's rows of the query's tenant and range, not yet stored or seen, filtered. */

@@ -15,9 +15,9 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.CloseableIterator;
 
 /**
- * One streaming read of a {@link LakeView}: stored rows file by file, then the WAL lane by lane and
- * segment by segment (segments are listed per lane when that lane is reached). Re-plans while it
- * has returned nothing; after the first row a vanished file is a {@link LakeChangedException}.
+ * One streaming read of a {@link LakeView}: stored rows file by file, then the planned WAL segments
+ * one by one. Re-plans while it has returned nothing; after the first row a vanished file is a
+ * {@link LakeChangedException}.
  */
 final class LakeViewRead implements LakeRows {
   private final LakeView view;
@@ -26,8 +26,7 @@ final class LakeViewRead implements LakeRows {
   private int plans;
   private CloseableIterable<Record> storedIterable;
   private CloseableIterator<Record> stored;
-  private Deque<String> lanes;
-  private Deque<SegmentId> segments = new ArrayDeque<>();
+  private Deque<SegmentId> segments;
   private Iterator<Record> walRows = Collections.emptyIterator();
   private Record next;
   private boolean returnedAny;
@@ -84,13 +83,12 @@ final class LakeViewRead implements LakeRows {
     plan = view.plan(query);
     storedIterable = view.storedRows(plan);
     stored = null;
-    lanes = null;
-    segments = new ArrayDeque<>();
+    segments = null;
     walRows = Collections.emptyIterator();
   }
 
   private Record advance() {
-    if (lanes == null) {
+    if (segments == null) {
       if (stored == null) {
         stored = storedIterable.iterator();
       }
@@ -98,18 +96,14 @@ final class LakeViewRead implements LakeRows {
         return stored.next();
       }
       closeStored();
-      lanes = new ArrayDeque<>(view.lanes(query.signal()));
+      segments = new ArrayDeque<>(plan.segments());
     }
     while (true) {
       if (walRows.hasNext()) {
         return walRows.next();
       }
       if (segments.isEmpty()) {
-        if (lanes.isEmpty()) {
-          return null;
-        }
-        segments = new ArrayDeque<>(view.segments(query.signal(), lanes.poll(), plan));
-        continue;
+        return null;
       }
       walRows = view.segmentRows(query, plan, segments.poll()).iterator();
     }
