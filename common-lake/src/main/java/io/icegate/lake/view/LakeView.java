@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -37,9 +38,7 @@ import org.apache.iceberg.util.DateTimeUtil;
  * One consistent view of a tenant's rows (DESIGN.md §6, real-time reads): the data files of a
  * snapshot plus the WAL segments beyond that same snapshot's offsets, minus batches already stored
  * and repeats, so every acknowledged row is visible at once and none twice. A segment that vanishes
- * under the read (cleaned up after a newer shift) makes the view re-plan on a fresh snapshot. The
- * plan (snapshot, its offsets, stored batch ids, the WAL segments beyond the offsets) is made when
- * a read opens; rows are then read lazily.
+ * under the read (cleaned up after a newer shift) makes the view re-plan on a fresh snapshot.
  */
 public final class LakeView {
   static final int MAX_PLANS = 5;
@@ -110,8 +109,8 @@ public final class LakeView {
                 .get(query.signal())
                 .storedSince(
                     metadata, snapshotId, System.currentTimeMillis() - dedupWindow.toMillis()));
-    // Listed now, with the snapshot: a segment cleaned up later is then a 404 (re-plan), never
-    // silently missing from a listing.
+    // Listed now as well as when the WAL is read: a planned segment missing from the later listing
+    // was cleaned up under the read (re-plan), rather than silently not read.
     List<SegmentId> segments = new ArrayList<>();
     for (String lane : wal.lanes(query.signal())) {
       segments.addAll(wal.segmentsAfter(query.signal(), lane, offsets.getOrDefault(lane, 0L)));
@@ -133,6 +132,29 @@ public final class LakeView {
             .build();
     // The scan adds the filter's columns to the projection; drop them again.
     return CloseableIterable.transform(stored, row -> project(row, plan.projection()));
+  }
+
+  /**
+   * A lane's segments beyond the plan's offset for it, listed now (so segments acknowledged since
+   * the plan are read too).
+   *
+   * @throws ObjectNotFoundException if a segment listed at planning time is gone
+   */
+  List<SegmentId> segments(WalSignal signal, String lane, Plan plan) {
+    List<SegmentId> now = wal.segmentsAfter(signal, lane, plan.offsets().getOrDefault(lane, 0L));
+    for (SegmentId planned : plan.segments()) {
+      if (planned.lane().equals(lane) && !now.contains(planned)) {
+        throw new ObjectNotFoundException(planned.key());
+      }
+    }
+    return now;
+  }
+
+  /** The lanes to read: those listed now plus those the plan had segments in. */
+  List<String> lanes(WalSignal signal, Plan plan) {
+    TreeSet<String> lanes = new TreeSet<>(wal.lanes(signal));
+    plan.segments().forEach(segment -> lanes.add(segment.lane()));
+    return List.copyOf(lanes);
   }
 
   /** One segment's rows of the query's tenant and range, not yet stored or seen, filtered. */

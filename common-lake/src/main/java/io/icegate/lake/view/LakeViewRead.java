@@ -15,9 +15,9 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.CloseableIterator;
 
 /**
- * One streaming read of a {@link LakeView}: stored rows file by file, then the planned WAL segments
- * one by one. Re-plans while it has returned nothing; after the first row a vanished file is a
- * {@link LakeChangedException}.
+ * One streaming read of a {@link LakeView}: stored rows file by file, then the WAL lane by lane and
+ * segment by segment (segments are listed per lane when that lane is reached). Re-plans while it
+ * has returned nothing; after the first row a vanished file is a {@link LakeChangedException}.
  */
 final class LakeViewRead implements LakeRows {
   private final LakeView view;
@@ -26,7 +26,8 @@ final class LakeViewRead implements LakeRows {
   private int plans;
   private CloseableIterable<Record> storedIterable;
   private CloseableIterator<Record> stored;
-  private Deque<SegmentId> segments;
+  private Deque<String> lanes;
+  private Deque<SegmentId> segments = new ArrayDeque<>();
   private Iterator<Record> walRows = Collections.emptyIterator();
   private Record next;
   private boolean returnedAny;
@@ -83,12 +84,13 @@ final class LakeViewRead implements LakeRows {
     plan = view.plan(query);
     storedIterable = view.storedRows(plan);
     stored = null;
-    segments = null;
+    lanes = null;
+    segments = new ArrayDeque<>();
     walRows = Collections.emptyIterator();
   }
 
   private Record advance() {
-    if (segments == null) {
+    if (lanes == null) {
       if (stored == null) {
         stored = storedIterable.iterator();
       }
@@ -96,14 +98,18 @@ final class LakeViewRead implements LakeRows {
         return stored.next();
       }
       closeStored();
-      segments = new ArrayDeque<>(plan.segments());
+      lanes = new ArrayDeque<>(view.lanes(query.signal(), plan));
     }
     while (true) {
       if (walRows.hasNext()) {
         return walRows.next();
       }
       if (segments.isEmpty()) {
-        return null;
+        if (lanes.isEmpty()) {
+          return null;
+        }
+        segments = new ArrayDeque<>(view.segments(query.signal(), lanes.poll(), plan));
+        continue;
       }
       walRows = view.segmentRows(query, plan, segments.poll()).iterator();
     }
