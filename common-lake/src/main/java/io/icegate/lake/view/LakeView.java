@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -91,7 +92,8 @@ public final class LakeView {
       Schema projection,
       Expression filter,
       Map<String, Long> offsets,
-      Set<String> seen) {}
+      Set<String> seen,
+      List<SegmentId> segments) {}
 
   Plan plan(LakeQuery query) {
     Table table = catalog.loadTable(query.signal().table().identifier());
@@ -107,7 +109,14 @@ public final class LakeView {
                 .get(query.signal())
                 .storedSince(
                     metadata, snapshotId, System.currentTimeMillis() - dedupWindow.toMillis()));
-    return new Plan(table, snapshotId, projection, query.effectiveFilter(), offsets, seen);
+    // Listed now as well as when the WAL is read: a planned segment missing from the later listing
+    // was cleaned up under the read (re-plan), rather than silently not read.
+    List<SegmentId> segments = new ArrayList<>();
+    for (String lane : wal.lanes(query.signal())) {
+      segments.addAll(wal.segmentsAfter(query.signal(), lane, offsets.getOrDefault(lane, 0L)));
+    }
+    return new Plan(
+        table, snapshotId, projection, query.effectiveFilter(), offsets, seen, segments);
   }
 
   /** The snapshot's matching rows, file by file (lazily opened), projected. */
@@ -125,14 +134,27 @@ public final class LakeView {
     return CloseableIterable.transform(stored, row -> project(row, plan.projection()));
   }
 
-  /** The lanes with segments, read when the stored rows are done. */
-  List<String> lanes(WalSignal signal) {
-    return wal.lanes(signal);
+  /**
+   * A lane's segments beyond the plan's offset for it, listed now (so segments acknowledged since
+   * the plan are read too).
+   *
+   * @throws ObjectNotFoundException if a segment listed at planning time is gone
+   */
+  List<SegmentId> segments(WalSignal signal, String lane, Plan plan) {
+    List<SegmentId> now = wal.segmentsAfter(signal, lane, plan.offsets().getOrDefault(lane, 0L));
+    for (SegmentId planned : plan.segments()) {
+      if (planned.lane().equals(lane) && !now.contains(planned)) {
+        throw new ObjectNotFoundException(planned.key());
+      }
+    }
+    return now;
   }
 
-  /** A lane's segments beyond the plan's offset for it. */
-  List<SegmentId> segments(WalSignal signal, String lane, Plan plan) {
-    return wal.segmentsAfter(signal, lane, plan.offsets().getOrDefault(lane, 0L));
+  /** The lanes to read: those listed now plus those the plan had segments in. */
+  List<String> lanes(WalSignal signal, Plan plan) {
+    TreeSet<String> lanes = new TreeSet<>(wal.lanes(signal));
+    plan.segments().forEach(segment -> lanes.add(segment.lane()));
+    return List.copyOf(lanes);
   }
 
   /** One segment's rows of the query's tenant and range, not yet stored or seen, filtered. */

@@ -98,7 +98,7 @@ final class LakeViewRead implements LakeRows {
         return stored.next();
       }
       closeStored();
-      lanes = new ArrayDeque<>(view.lanes(query.signal()));
+      lanes = new ArrayDeque<>(view.lanes(query.signal(), plan));
     }
     while (true) {
       if (walRows.hasNext()) {

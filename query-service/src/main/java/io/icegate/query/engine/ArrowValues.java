@@ -144,7 +144,10 @@ public final class ArrowValues {
 
   private static long micros(Object value) {
     if (value instanceof OffsetDateTime time) {
-      return DateTimeUtil.microsFromTimestamptz(time);
+      // Epoch seconds and nanos: the same value as DateTimeUtil.microsFromTimestamptz without its
+      // ChronoUnit arithmetic, which was a tenth of a timestamp scan's time in the profile.
+      return Math.addExact(
+          Math.multiplyExact(time.toEpochSecond(), 1_000_000L), time.getNano() / 1000);
     } else if (value instanceof LocalDateTime time) {
       return DateTimeUtil.microsFromTimestamp(time);
     } else if (value instanceof Instant time) {
