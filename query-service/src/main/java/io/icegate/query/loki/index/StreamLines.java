@@ -27,19 +27,19 @@ import org.apache.arrow.vector.complex.StructVector;
  * endpoints need: its time, its stream labels and the UTF-8 size of its line. Structured metadata
  * is never built, so these endpoints cost a narrow scan of four columns.
  */
-final class StreamLines {
+public final class StreamLines {
   private static final List<String> COLUMNS =
       List.of("timestamp", "timestamp_nanos", "service_name", "resource_attributes", "body");
 
   /** One selected line. */
   @FunctionalInterface
-  interface Sink {
+  public interface Sink {
     void accept(long timestampNanos, Map<String, String> stream, long lineBytes);
   }
 
   private StreamLines() {}
 
-  static void forEach(
+  public static void forEach(
       TenantScan scan,
       LabelMapping mapping,
       List<LabelMatcher> selector,
