@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.loki.LabelMapping;
 import io.icegate.query.loki.LabelMatcher;
+import io.icegate.query.loki.LogSelection;
 import io.icegate.query.loki.LokiAccess;
 import io.icegate.query.loki.LokiBadRequestException;
 import io.icegate.query.loki.LokiConfiguration;
-import io.icegate.query.loki.LogSelection;
 import io.icegate.query.loki.index.IndexScans;
 import io.icegate.query.loki.index.LokiRequest;
 import io.icegate.query.loki.index.LokiResponses;
@@ -39,6 +39,7 @@ import java.util.TreeSet;
 @Controller("/loki/api/v1")
 final class DetectedController {
   private static final long HOUR_NANOS = 3_600_000_000_000L;
+
   /** Loki's defaults for {@code line_limit} and {@code limit} of detected fields. */
   private static final int DEFAULT_LINES = 1000;
 
@@ -135,7 +136,8 @@ final class DetectedController {
               range.end() + 1,
               (ts, stream, bytes) ->
                   stream.forEach(
-                      (name, value) -> values.computeIfAbsent(name, k -> new TreeSet<>()).add(value)));
+                      (name, value) ->
+                          values.computeIfAbsent(name, k -> new TreeSet<>()).add(value)));
           return null;
         },
         cost -> {});

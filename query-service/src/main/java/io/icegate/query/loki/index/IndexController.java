@@ -28,9 +28,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Loki's index endpoints (docs/loki.md, "Index, detected and tail endpoints"): {@code index/stats}
- * answers {@code {streams, chunks, bytes, entries}} at the top level; {@code index/volume} a
- * {@code vector} and {@code index/volume_range} a {@code matrix} of log bytes. IceGate has no
- * separate index: both read the stream columns and line sizes of the selected rows.
+ * answers {@code {streams, chunks, bytes, entries}} at the top level; {@code index/volume} a {@code
+ * vector} and {@code index/volume_range} a {@code matrix} of log bytes. IceGate has no separate
+ * index: both read the stream columns and line sizes of the selected rows.
  */
 @Controller("/loki/api/v1/index")
 final class IndexController {
@@ -131,7 +131,10 @@ final class IndexController {
     LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), HOUR_NANOS);
     int limit = params.positive("limit", config.maxLimit(), "icegate.loki.max-limit").orElse(100);
     Volumes.AggregateBy aggregateBy =
-        params.get("aggregateBy").map(Volumes.AggregateBy::parse).orElse(Volumes.AggregateBy.SERIES);
+        params
+            .get("aggregateBy")
+            .map(Volumes.AggregateBy::parse)
+            .orElse(Volumes.AggregateBy.SERIES);
     Set<String> targets = new LinkedHashSet<>();
     params
         .get("targetLabels")

@@ -48,7 +48,8 @@ public final class IndexScans {
   public record Cost(long bytesScanned, long rowsScanned, int parquetObjectsRead) {}
 
   /** Runs {@code work} on a fresh scan of {@code tenant}; returns its result and cost. */
-  public <T> T run(TenantId tenant, Function<TenantScan, T> work, java.util.function.Consumer<Cost> cost) {
+  public <T> T run(
+      TenantId tenant, Function<TenantScan, T> work, java.util.function.Consumer<Cost> cost) {
     ObjectsReadStore counting = new ObjectsReadStore(store);
     QueryBudget budget = new QueryBudget(limits);
     try (LakeScanner scanner =

@@ -88,9 +88,7 @@ public final class StreamLines {
           }
           // VarChar vectors hold UTF-8: the value's byte length is the line's size.
           long bytes =
-              bodies.isNull(r)
-                  ? 0
-                  : bodies.getEndOffset(r) - (long) bodies.getStartOffset(r);
+              bodies.isNull(r) ? 0 : bodies.getEndOffset(r) - (long) bodies.getStartOffset(r);
           sink.accept(ts, stream, bytes);
         }
       }

@@ -82,7 +82,9 @@ final class Volumes {
     totals.computeIfAbsent(metric, k -> new long[1])[0] += bytes;
     if (step > 0) {
       long k = Math.max(0, -Math.floorDiv(start - timestampNanos, step));
-      points.computeIfAbsent(metric, m -> new TreeMap<>()).merge(start + k * step, bytes, Long::sum);
+      points
+          .computeIfAbsent(metric, m -> new TreeMap<>())
+          .merge(start + k * step, bytes, Long::sum);
     }
   }
 

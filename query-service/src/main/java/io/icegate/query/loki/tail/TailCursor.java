@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a tail has already sent, so each line goes out once although every poll re-reads its
- * window: a count per (time, labels, line) — identical lines are counted, not collapsed — and
- * forgotten once their time falls below the window.
+ * What a tail has already sent, so each line goes out once although every poll re-reads its window:
+ * a count per (time, labels, line) — identical lines are counted, not collapsed — and forgotten
+ * once their time falls below the window.
  */
 final class TailCursor {
   private record Key(long timestampNanos, Map<String, String> labels, String line) {}
@@ -23,8 +23,8 @@ final class TailCursor {
   }
 
   /**
-   * The lines of one read of the window that were not sent before, oldest first; they count as
-   * sent from now on.
+   * The lines of one read of the window that were not sent before, oldest first; they count as sent
+   * from now on.
    */
   List<LogEntry> fresh(List<LogEntry> window) {
     Map<Key, Integer> seenNow = new HashMap<>();

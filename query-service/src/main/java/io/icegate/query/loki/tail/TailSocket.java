@@ -96,7 +96,9 @@ final class TailSocket implements AutoCloseable {
       if (open.incrementAndGet() > config.maxSessions()) {
         open.decrementAndGet();
         throw new LokiBadRequestException(
-            "too many live tails open (" + config.maxSessions() + ", icegate.loki.tail.max-sessions)");
+            "too many live tails open ("
+                + config.maxSessions()
+                + ", icegate.loki.tail.max-sessions)");
       }
       tail =
           new TailSession(
@@ -164,7 +166,8 @@ final class TailSocket implements AutoCloseable {
 
   private static void refuse(WebSocketSession session, String message) {
     if (session.isOpen()) {
-      session.sendSync(new String(LokiResponses.error("bad_data", message), StandardCharsets.UTF_8));
+      session.sendSync(
+          new String(LokiResponses.error("bad_data", message), StandardCharsets.UTF_8));
       // A close reason is at most 123 bytes; the full message went in the frame above.
       session.close(new CloseReason(CloseReason.POLICY_VIOLATION.getCode(), shorten(message)));
     }
