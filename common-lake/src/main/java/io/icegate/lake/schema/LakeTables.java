@@ -31,7 +31,10 @@ public final class LakeTables {
     FieldIds ids = new FieldIds();
     List<NestedField> columns = new ArrayList<>(CommonColumns.columns(ids));
     columns.addAll(LogColumns.columns());
-    return define("logs", new Schema(columns), Map.of(), "service_name", "timestamp");
+    // Log lookups by trace id (a span's logs) skip row groups by the bloom filter.
+    Map<String, String> bloom =
+        Map.of(TableProperties.PARQUET_BLOOM_FILTER_COLUMN_ENABLED_PREFIX + "trace_id", "true");
+    return define("logs", new Schema(columns), bloom, "service_name", "timestamp");
   }
 
   public static TableDefinition events() {

@@ -11,8 +11,6 @@ import io.icegate.lake.wal.WalReader;
 import io.icegate.lake.wal.WalSegment;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalBatch;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,7 +40,7 @@ import org.apache.iceberg.util.DateTimeUtil;
  * under the read (cleaned up after a newer shift) makes the view re-plan on a fresh snapshot.
  */
 public final class LakeView {
-  private static final int MAX_PLANS = 5;
+  static final int MAX_PLANS = 5;
 
   private final Catalog catalog;
   private final WalReader wal;
@@ -59,12 +57,17 @@ public final class LakeView {
     }
   }
 
-  /** The query's rows, table rows first, then WAL rows in lane and arrival order. */
+  /**
+   * The query's rows, table rows first, then WAL rows in lane and arrival order, collected in
+   * memory; a file vanishing at any point re-plans the whole read (see {@link #open} to stream).
+   */
   public List<Record> read(LakeQuery query) {
     for (int plan = 1; ; plan++) {
-      try {
-        return readOnce(query);
-      } catch (ObjectNotFoundException | NotFoundException e) {
+      List<Record> rows = new ArrayList<>();
+      try (LakeRows stream = open(query)) {
+        stream.forEachRemaining(rows::add);
+        return rows;
+      } catch (ObjectNotFoundException | NotFoundException | LakeChangedException e) {
         // A WAL segment cleaned up after a newer shift, or a file of an expired snapshot.
         if (plan >= MAX_PLANS) {
           throw e;
@@ -73,28 +76,30 @@ public final class LakeView {
     }
   }
 
-  private List<Record> readOnce(LakeQuery query) {
+  /**
+   * The query's rows as a stream, in the order of {@link #read}, reading one data file or WAL
+   * segment at a time. Planning (table, snapshot, offsets, stored batch ids) happens here.
+   */
+  public LakeRows open(LakeQuery query) {
+    return new LakeViewRead(this, query);
+  }
+
+  /** What one read planned on: a snapshot, its offsets and the batch ids stored up to it. */
+  record Plan(
+      Table table,
+      Long snapshotId,
+      Schema projection,
+      Expression filter,
+      Map<String, Long> offsets,
+      Set<String> seen) {}
+
+  Plan plan(LakeQuery query) {
     Table table = catalog.loadTable(query.signal().table().identifier());
     TableMetadata metadata = ((HasTableOperations) table).operations().current();
     Snapshot snapshot = metadata.currentSnapshot();
     Long snapshotId = snapshot == null ? null : snapshot.snapshotId();
-    Expression filter = query.effectiveFilter();
     Schema projection =
         query.columns().isEmpty() ? table.schema() : table.schema().select(query.columns());
-    List<Record> rows = new ArrayList<>();
-    if (snapshot != null) {
-      try (CloseableIterable<Record> stored =
-          IcebergGenerics.read(table)
-              .useSnapshot(snapshotId)
-              .where(filter)
-              .select(names(projection))
-              .build()) {
-        // The scan adds the filter's columns to the projection; drop them again.
-        stored.forEach(row -> rows.add(project(row, projection)));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + table.name() + ": " + e.getMessage(), e);
-      }
-    }
     Map<String, Long> offsets = WalOffsetsCheck.committedOffsets(metadata, snapshotId);
     Set<String> seen =
         new HashSet<>(
@@ -102,37 +107,53 @@ public final class LakeView {
                 .get(query.signal())
                 .storedSince(
                     metadata, snapshotId, System.currentTimeMillis() - dedupWindow.toMillis()));
-    rows.addAll(walRows(query, table.schema(), projection, filter, offsets, seen));
-    return rows;
+    return new Plan(table, snapshotId, projection, query.effectiveFilter(), offsets, seen);
   }
 
-  private List<Record> walRows(
-      LakeQuery query,
-      Schema schema,
-      Schema projection,
-      Expression filter,
-      Map<String, Long> offsets,
-      Set<String> seen) {
-    Evaluator evaluator = new Evaluator(schema.asStruct(), filter, true);
+  /** The snapshot's matching rows, file by file (lazily opened), projected. */
+  CloseableIterable<Record> storedRows(Plan plan) {
+    if (plan.snapshotId() == null) {
+      return CloseableIterable.empty();
+    }
+    CloseableIterable<Record> stored =
+        IcebergGenerics.read(plan.table())
+            .useSnapshot(plan.snapshotId())
+            .where(plan.filter())
+            .select(names(plan.projection()))
+            .build();
+    // The scan adds the filter's columns to the projection; drop them again.
+    return CloseableIterable.transform(stored, row -> project(row, plan.projection()));
+  }
+
+  /** The lanes with segments, read when the stored rows are done. */
+  List<String> lanes(WalSignal signal) {
+    return wal.lanes(signal);
+  }
+
+  /** A lane's segments beyond the plan's offset for it. */
+  List<SegmentId> segments(WalSignal signal, String lane, Plan plan) {
+    return wal.segmentsAfter(signal, lane, plan.offsets().getOrDefault(lane, 0L));
+  }
+
+  /** One segment's rows of the query's tenant and range, not yet stored or seen, filtered. */
+  List<Record> segmentRows(LakeQuery query, Plan plan, SegmentId id) {
+    Schema schema = plan.table().schema();
+    Evaluator evaluator = new Evaluator(schema.asStruct(), plan.filter(), true);
     InternalRecordWrapper wrapper = new InternalRecordWrapper(schema.asStruct());
     long fromMicros = query.from().map(DateTimeUtil::microsFromInstant).orElse(Long.MIN_VALUE);
     long toMicros = query.to().map(DateTimeUtil::microsFromInstant).orElse(Long.MAX_VALUE);
+    WalSegment segment = wal.read(id);
+    List<Record> full =
+        segment.rows(
+            schema,
+            batch ->
+                batch.getTenant().equals(query.tenant().value())
+                    && overlaps(batch, fromMicros, toMicros)
+                    && plan.seen().add(batch.getBatchId()));
     List<Record> rows = new ArrayList<>();
-    for (String lane : wal.lanes(query.signal())) {
-      for (SegmentId id : wal.segmentsAfter(query.signal(), lane, offsets.getOrDefault(lane, 0L))) {
-        WalSegment segment = wal.read(id);
-        List<Record> full =
-            segment.rows(
-                schema,
-                batch ->
-                    batch.getTenant().equals(query.tenant().value())
-                        && overlaps(batch, fromMicros, toMicros)
-                        && seen.add(batch.getBatchId()));
-        for (Record row : full) {
-          if (evaluator.eval(wrapper.wrap(row))) {
-            rows.add(project(row, projection));
-          }
-        }
+    for (Record row : full) {
+      if (evaluator.eval(wrapper.wrap(row))) {
+        rows.add(project(row, plan.projection()));
       }
     }
     return rows;

@@ -2,23 +2,38 @@ package io.icegate.query.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The rows of one table scan as Arrow record batches, in the scan's column order. Owns its memory:
- * close it when done (after that the batches are empty).
+ * The rows of one table scan as Arrow record batches, in the scan's column order, produced lazily:
+ * storage is read as batches are asked for, and rows and bytes are charged to the query then.
+ * Stream with {@link #loadNextBatch()} and {@link #current()} (one batch in memory at a time), or
+ * take {@link #batches()} (all remaining batches at once; do not mix the two). Owns its memory:
+ * close it when done (after that the batches are empty), also to stop a scan early.
  */
 public final class ScanBatches implements AutoCloseable {
-  private final Schema schema;
-  private final List<VectorSchemaRoot> batches;
-  private final BufferAllocator allocator;
+  /** Produces the next batch into the given allocator, or empty at the end of the scan. */
+  interface Source extends AutoCloseable {
+    Optional<VectorSchemaRoot> next(BufferAllocator allocator);
 
-  ScanBatches(Schema schema, List<VectorSchemaRoot> batches, BufferAllocator allocator) {
+    @Override
+    void close();
+  }
+
+  private final Schema schema;
+  private final Source source;
+  private final BufferAllocator allocator;
+  private VectorSchemaRoot current;
+  private List<VectorSchemaRoot> collected;
+
+  ScanBatches(Schema schema, Source source, BufferAllocator allocator) {
     this.schema = requireNonNull(schema, "schema is null");
-    this.batches = List.copyOf(batches);
+    this.source = requireNonNull(source, "source is null");
     this.allocator = requireNonNull(allocator, "allocator is null");
   }
 
@@ -26,17 +41,59 @@ public final class ScanBatches implements AutoCloseable {
     return schema;
   }
 
-  public List<VectorSchemaRoot> batches() {
-    return batches;
+  /**
+   * Reads the next batch, releasing the previous one.
+   *
+   * @return false at the end of the scan
+   */
+  public boolean loadNextBatch() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+    current = source.next(allocator).orElse(null);
+    return current != null;
   }
 
+  /** The batch the last {@link #loadNextBatch()} read. */
+  public VectorSchemaRoot current() {
+    if (current == null) {
+      throw new IllegalStateException("No current batch: call loadNextBatch() first");
+    }
+    return current;
+  }
+
+  /** All batches not read yet, read now and kept until {@link #close()}. */
+  public List<VectorSchemaRoot> batches() {
+    if (collected == null) {
+      List<VectorSchemaRoot> all = new ArrayList<>();
+      for (Optional<VectorSchemaRoot> batch = source.next(allocator);
+          batch.isPresent();
+          batch = source.next(allocator)) {
+        all.add(batch.get());
+      }
+      collected = List.copyOf(all);
+    }
+    return collected;
+  }
+
+  /** The rows of {@link #batches()}. */
   public long rowCount() {
-    return batches.stream().mapToLong(VectorSchemaRoot::getRowCount).sum();
+    return batches().stream().mapToLong(VectorSchemaRoot::getRowCount).sum();
   }
 
   @Override
   public void close() {
-    batches.forEach(VectorSchemaRoot::close);
-    allocator.close();
+    try {
+      source.close();
+    } finally {
+      if (current != null) {
+        current.close();
+      }
+      if (collected != null) {
+        collected.forEach(VectorSchemaRoot::close);
+      }
+      allocator.close();
+    }
   }
 }

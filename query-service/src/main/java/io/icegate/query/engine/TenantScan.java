@@ -4,14 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.view.LakeQuery;
+import io.icegate.lake.view.LakeRows;
 import io.icegate.lake.view.LakeView;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types.NestedField;
 
 /**
@@ -23,7 +20,6 @@ import org.apache.iceberg.types.Types.NestedField;
  */
 public final class TenantScan {
   public static final String TENANT_COLUMN = "tenant_id";
-  static final int BATCH_ROWS = 8192;
 
   private final TenantId tenant;
   private final LakeView view;
@@ -52,7 +48,10 @@ public final class TenantScan {
     return new Schema(visible);
   }
 
-  /** Reads one table; the caller closes the batches. */
+  /**
+   * Reads one table lazily: storage is read as the caller asks for batches, which grow from 256 to
+   * 8,192 rows, so a caller that stops early (a LIMIT) reads little. The caller closes the batches.
+   */
   public ScanBatches scan(ScanRequest request) {
     budget.checkDeadline();
     Schema visible = visibleSchema(request.signal().table().schema());
@@ -69,9 +68,15 @@ public final class TenantScan {
             request.to(),
             projection.columns().stream().map(NestedField::name).toList(),
             request.filter());
-    List<Record> rows = view.read(query);
-    budget.chargeRows(rows.size());
-    return toArrow(projection, rows);
+    BufferAllocator scanAllocator = allocator.newChildAllocator("scan", 0, Long.MAX_VALUE);
+    try {
+      LakeRows rows = view.open(query);
+      return new ScanBatches(
+          ArrowSchemas.of(projection), new RecordBatcher(projection, rows, budget), scanAllocator);
+    } catch (RuntimeException e) {
+      scanAllocator.close();
+      throw e;
+    }
   }
 
   private static NestedField column(Schema visible, String name) {
@@ -80,33 +85,5 @@ public final class TenantScan {
       throw new IllegalArgumentException("Cannot scan: no column '" + name + "'");
     }
     return field;
-  }
-
-  private ScanBatches toArrow(Schema projection, List<Record> rows) {
-    org.apache.arrow.vector.types.pojo.Schema arrow = ArrowSchemas.of(projection);
-    BufferAllocator scanAllocator = allocator.newChildAllocator("scan", 0, Long.MAX_VALUE);
-    List<VectorSchemaRoot> batches = new ArrayList<>();
-    try {
-      List<String> names = projection.columns().stream().map(NestedField::name).toList();
-      for (int start = 0; start < rows.size(); start += BATCH_ROWS) {
-        budget.checkDeadline();
-        int end = Math.min(rows.size(), start + BATCH_ROWS);
-        VectorSchemaRoot batch = VectorSchemaRoot.create(arrow, scanAllocator);
-        batches.add(batch);
-        for (int c = 0; c < names.size(); c++) {
-          FieldVector vector = batch.getVector(c);
-          vector.allocateNew();
-          for (int r = start; r < end; r++) {
-            ArrowValues.write(vector, r - start, rows.get(r).getField(names.get(c)));
-          }
-        }
-        batch.setRowCount(end - start);
-      }
-      return new ScanBatches(arrow, batches, scanAllocator);
-    } catch (RuntimeException e) {
-      batches.forEach(VectorSchemaRoot::close);
-      scanAllocator.close();
-      throw e;
-    }
   }
 }

@@ -19,6 +19,9 @@ final class LokiTime {
   private static final Pattern DURATION =
       Pattern.compile(
           "(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
+  // Go's ParseFloat syntax, without Java's "1d"/"1f" suffixes.
+  private static final Pattern SECONDS =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final long[] UNIT_NANOS = {
     365L * 86_400_000_000_000L,
     7L * 86_400_000_000_000L,
@@ -64,6 +67,9 @@ final class LokiTime {
   /** A duration parameter ({@code 5m}, {@code 1h30m}, {@code 15}, {@code 0.5}) in nanoseconds. */
   static long parseDuration(String name, String value) {
     try {
+      if (!SECONDS.matcher(value).matches()) {
+        throw new NumberFormatException(value);
+      }
       double seconds = Double.parseDouble(value);
       double nanos = seconds * 1e9;
       if (Double.isNaN(nanos) || nanos > Long.MAX_VALUE || nanos < Long.MIN_VALUE) {

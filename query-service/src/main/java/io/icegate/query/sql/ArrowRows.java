@@ -2,7 +2,6 @@ package io.icegate.query.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.icegate.query.engine.ArrowPlainValues;
-import io.icegate.query.engine.ScanBatches;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
@@ -34,21 +32,6 @@ import org.apache.iceberg.util.JsonUtil;
  */
 final class ArrowRows {
   private ArrowRows() {}
-
-  static List<Object[]> read(ScanBatches scan, int columns) {
-    List<Object[]> rows = new ArrayList<>(Math.toIntExact(scan.rowCount()));
-    for (VectorSchemaRoot batch : scan.batches()) {
-      List<FieldVector> vectors = batch.getFieldVectors();
-      for (int r = 0; r < batch.getRowCount(); r++) {
-        Object[] row = new Object[columns];
-        for (int c = 0; c < columns; c++) {
-          row[c] = value(vectors.get(c), r);
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
-  }
 
   static Object value(ValueVector vector, int index) {
     if (vector.isNull(index)) {

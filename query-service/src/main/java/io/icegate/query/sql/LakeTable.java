@@ -3,17 +3,16 @@ package io.icegate.query.sql;
 import static java.util.Objects.requireNonNull;
 
 import io.icegate.lake.wal.WalSignal;
-import io.icegate.query.engine.ScanBatches;
 import io.icegate.query.engine.ScanRequest;
 import io.icegate.query.engine.TenantScan;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -78,24 +77,19 @@ final class LakeTable extends AbstractTable implements ProjectableFilterableTabl
             .select(columns)
             .where(filter.expression())
             .between(filter.from(), filter.to());
-    List<Object[]> rows;
-    try (ScanBatches batches = scan.scan(request)) {
-      rows = ArrowRows.read(batches, read.size());
+    int[] keep = new int[wanted.size()];
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] = i;
     }
-    if (likes.isEmpty() && read.size() == wanted.size()) {
-      return Linq4j.asEnumerable(rows);
-    }
-    List<Object[]> kept = new ArrayList<>();
-    for (Object[] row : rows) {
-      boolean keep = true;
-      for (LikeFilter like : likes) {
-        keep &= like.test(row[read.indexOf(like.column())]);
+    int[] likeColumns = likes.stream().mapToInt(like -> read.indexOf(like.column())).toArray();
+    // Lazy: the scan starts when Calcite first asks for a row and stops when it stops asking
+    // (a LIMIT) or closes the enumerator.
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new ScanEnumerator(scan.scan(request), likes, likeColumns, keep);
       }
-      if (keep) {
-        kept.add(Arrays.copyOf(row, wanted.size()));
-      }
-    }
-    return Linq4j.asEnumerable(kept);
+    };
   }
 
   private int[] allColumns() {

@@ -2,6 +2,7 @@ package io.icegate.query.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.store.StorageException;
+import io.icegate.lake.view.LakeChangedException;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.engine.QueryMetrics;
@@ -126,6 +127,9 @@ final class SqlController {
       return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT
           ? respond(HttpStatus.SERVICE_UNAVAILABLE, "timeout", e.getMessage(), null)
           : respond(HttpStatus.UNPROCESSABLE_ENTITY, "limit", e.getMessage(), null);
+    } else if (e instanceof LakeChangedException) {
+      LOG.info("SQL query raced a lake rewrite: {}", e.getMessage());
+      return respond(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage(), null);
     } else if (e instanceof StorageException) {
       LOG.warn("SQL query failed on storage: {}", e.toString());
       return respond(

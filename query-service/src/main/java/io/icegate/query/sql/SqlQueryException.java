@@ -1,6 +1,7 @@
 package io.icegate.query.sql;
 
 import io.icegate.lake.store.StorageException;
+import io.icegate.lake.view.LakeChangedException;
 import io.icegate.query.engine.QueryBudget;
 import io.icegate.query.engine.QueryLimitExceededException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.iceberg.exceptions.NotFoundException;
 
 /**
  * A query Calcite could not parse, validate or run, with the position in the query text when
@@ -43,7 +45,10 @@ public final class SqlQueryException extends RuntimeException {
     return position;
   }
 
-  /** Classifies a failure of the Calcite statement; limit errors pass through unchanged. */
+  /**
+   * Classifies a failure of the Calcite statement; limit, storage and lake-changed errors pass
+   * through unchanged.
+   */
   static RuntimeException of(Throwable failure, QueryBudget budget) {
     List<Throwable> chain = new ArrayList<>();
     for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
@@ -58,6 +63,16 @@ public final class SqlQueryException extends RuntimeException {
       }
       if (t instanceof StorageException storage) {
         return storage;
+      }
+      if (t instanceof LakeChangedException changed) {
+        return changed;
+      }
+      if (t instanceof NotFoundException) {
+        // The view re-planned and the files still vanished: the lake is being rewritten.
+        return new LakeChangedException(
+            "Cannot run query: files of the table were removed while it was read (compaction or"
+                + " cleanup); run the query again",
+            t);
       }
     }
     for (Throwable t : chain) {

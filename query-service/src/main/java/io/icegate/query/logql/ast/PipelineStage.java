@@ -1,0 +1,12 @@
+package io.icegate.query.logql.ast;
+
+/** One stage of a log pipeline, applied to each line (and its labels) in order. */
+public sealed interface PipelineStage
+    permits LineFilter,
+        LabelParser,
+        LabelFilterStage,
+        LineFormat,
+        LabelFormat,
+        DropLabels,
+        KeepLabels,
+        Decolorize {}

@@ -1,0 +1,15 @@
+package io.icegate.query.logql.ast;
+
+import static java.util.Objects.requireNonNull;
+
+/** {@code label = "v"} (or {@code != =~ !~}): compares the label's string value. */
+public record StringLabelFilter(Matcher matcher) implements LabelFilter {
+  public StringLabelFilter {
+    requireNonNull(matcher, "matcher is null");
+  }
+
+  @Override
+  public String toString() {
+    return LogQLFormatter.labelFilter(this);
+  }
+}

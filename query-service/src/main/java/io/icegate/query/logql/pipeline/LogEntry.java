@@ -1,0 +1,11 @@
+package io.icegate.query.logql.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+/** A log entry after the pipeline: its time, final line and labels by category. */
+public record LogEntry(long timestampNanos, String line, CategorizedLabels labels) {
+  public LogEntry {
+    requireNonNull(line, "line is null");
+    requireNonNull(labels, "labels is null");
+  }
+}
