@@ -2,8 +2,8 @@ package io.icegate.query.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.store.StorageException;
-import io.icegate.lake.view.LakeChangedException;
 import io.icegate.lake.tenant.TenantId;
+import io.icegate.lake.view.LakeChangedException;
 import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.engine.QueryMetrics;
 import io.icegate.query.tenant.QueryTenantResolver;

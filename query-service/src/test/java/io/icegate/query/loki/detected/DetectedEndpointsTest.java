@@ -238,7 +238,7 @@ class DetectedEndpointsTest {
         "line_limit, at most 5000");
     assertBad(
         get(stack, "acme", "/loki/api/v1/detected_labels", range("query", "{service_name=~\"(\"}")),
-        "invalid regular expression");
+        "error parsing regexp");
     assertBad(get(stack, "acme", "/loki/api/v1/patterns", range()), "query parameter is required");
     assertThat(get(stack, "acme", "/loki/api/v1/detected_labels", range()).status()).isEqualTo(200);
   }
