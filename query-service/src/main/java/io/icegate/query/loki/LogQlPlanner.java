@@ -1,20 +1,15 @@
 package io.icegate.query.loki;
 
 import io.icegate.query.logql.ast.Expr;
-import io.icegate.query.logql.ast.LineFilterValue;
 import io.icegate.query.logql.ast.LogSelector;
 import io.icegate.query.logql.ast.Matcher;
 import io.icegate.query.logql.ast.PipelineStage;
 import io.icegate.query.logql.parse.LogQL;
 import io.icegate.query.logql.parse.LogQLParseException;
-import io.icegate.query.logql.pipeline.ContainsLineFilter;
-import io.icegate.query.logql.pipeline.IpLineFilter;
 import io.icegate.query.logql.pipeline.LabelSet;
 import io.icegate.query.logql.pipeline.LineFilter;
-import io.icegate.query.logql.pipeline.PatternLineFilter;
 import io.icegate.query.logql.pipeline.Pipeline;
-import io.icegate.query.logql.pipeline.RegexLineFilter;
-import io.icegate.query.logql.pipeline.Stage;
+import io.icegate.query.logql.pipeline.PipelineCompiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -37,11 +32,7 @@ final class LogQlPlanner {
 
   /** A log query ({@code {selector} | stages}) ready to run. */
   static LogSelection selection(LogSelector selector) {
-    List<Stage> stages = new ArrayList<>();
-    for (PipelineStage stage : selector.pipeline()) {
-      stages.add(stage(stage));
-    }
-    Pipeline pipeline = new Pipeline(stages);
+    Pipeline pipeline = compile(selector.pipeline());
     List<Predicate<String>> leading = new ArrayList<>();
     for (LineFilter filter : pipeline.leadingLineFilters()) {
       leading.add(filter::test);
@@ -82,28 +73,12 @@ final class LogQlPlanner {
     return result;
   }
 
-  private static Stage stage(PipelineStage stage) {
-    if (stage instanceof io.icegate.query.logql.ast.LineFilter filter) {
-      List<LineFilter> alternatives = new ArrayList<>();
-      for (LineFilterValue value : filter.values()) {
-        alternatives.add(lineFilter(filter.op(), value));
-      }
-      LineFilter any = LineFilter.anyOf(alternatives);
-      return filter.op().isNegated() ? any.negate() : any;
+  /** The pipeline library's stages for parsed stages; a stage that cannot be built is a 400. */
+  static Pipeline compile(List<PipelineStage> stages) {
+    try {
+      return PipelineCompiler.compile(stages);
+    } catch (IllegalArgumentException e) {
+      throw new LokiBadRequestException(e.getMessage());
     }
-    throw new LokiBadRequestException(
-        "Cannot run query: the stage '" + stage + "' is not supported yet");
-  }
-
-  private static LineFilter lineFilter(
-      io.icegate.query.logql.ast.LineFilterOp op, LineFilterValue value) {
-    if (value.ip()) {
-      return new IpLineFilter(value.value());
-    }
-    return switch (op) {
-      case CONTAINS, NOT_CONTAINS -> new ContainsLineFilter(value.value());
-      case MATCH, NOT_MATCH -> new RegexLineFilter(value.value());
-      case PATTERN, NOT_PATTERN -> new PatternLineFilter(value.value());
-    };
   }
 }

@@ -7,6 +7,13 @@ import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.engine.QueryBudget;
 import io.icegate.query.engine.QueryLimits;
 import io.icegate.query.engine.TenantScan;
+import io.icegate.query.logql.ast.Expr;
+import io.icegate.query.logql.ast.LogSelector;
+import io.icegate.query.logql.ast.SampleExpr;
+import io.icegate.query.logql.metric.MetricLimits;
+import io.icegate.query.logql.metric.MetricQueryEvaluator;
+import io.icegate.query.logql.metric.MetricResult;
+import io.icegate.query.logql.metric.StepRange;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -32,6 +39,7 @@ public final class LokiApi {
   private final LokiConfiguration config;
   private final LabelMapping mapping;
   private final LongSupplier nowNanos;
+  private final MetricLimits metricLimits = MetricLimits.defaults();
 
   @Inject
   LokiApi(LakeScanner scanner, QueryLimits limits, LokiConfiguration config) {
@@ -80,7 +88,11 @@ public final class LokiApi {
               + " resolution (?step=XX)");
     }
     params.duration("interval");
-    LogSelection selection = LokiQueries.logQuery(query);
+    Expr expr = LogQlPlanner.parse(query);
+    if (expr instanceof SampleExpr sample) {
+      return metric(tenant, sample, StepRange.range(start, end, step));
+    }
+    LogSelection selection = LogQlPlanner.selection((LogSelector) expr);
     // [start, end): ranges that Grafana's query splitting cuts at one nanosecond never overlap.
     return logs(tenant, selection, start, end, limit, direction, categorized);
   }
@@ -92,7 +104,11 @@ public final class LokiApi {
     int limit = limit(params);
     Direction direction = params.get("direction").map(Direction::parse).orElse(Direction.BACKWARD);
     long since = params.duration("since").orElse(HOUR_NANOS);
-    LogSelection selection = LokiQueries.logQuery(query);
+    Expr expr = LogQlPlanner.parse(query);
+    if (expr instanceof SampleExpr sample) {
+      return metric(tenant, sample, StepRange.instant(time));
+    }
+    LogSelection selection = LogQlPlanner.selection((LogSelector) expr);
     return logs(tenant, selection, time - since, time + 1, limit, direction, categorized);
   }
 
@@ -121,6 +137,23 @@ public final class LokiApi {
             System.nanoTime() - began);
     return new Answer(
         LokiJson.streams(streams, stats), budget.bytesScanned(), budget.rowsScanned());
+  }
+
+  private Answer metric(TenantId tenant, SampleExpr expr, StepRange steps) {
+    long began = System.nanoTime();
+    QueryBudget budget = new QueryBudget(limits);
+    LogScan logScan = new LogScan(scanner.open(tenant, budget), mapping);
+    MetricResult result =
+        new MetricQueryEvaluator(new LokiSampleSource(logScan), metricLimits).evaluate(expr, steps);
+    QueryStats stats =
+        new QueryStats(
+            budget.bytesScanned(),
+            budget.rowsScanned(),
+            logScan.rowsRead(),
+            logScan.bytesRead(),
+            0,
+            System.nanoTime() - began);
+    return new Answer(LokiJson.metric(result, stats), budget.bytesScanned(), budget.rowsScanned());
   }
 
   /** {@code /loki/api/v1/labels}: stream label names in the range, sorted. */

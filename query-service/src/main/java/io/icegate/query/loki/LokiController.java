@@ -4,6 +4,9 @@ import io.icegate.lake.store.StorageException;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.engine.QueryMetrics;
+import io.icegate.query.logql.metric.MetricLimitExceededException;
+import io.icegate.query.logql.metric.PipelineErrorException;
+import io.icegate.query.series.VectorMatchingException;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.icegate.query.tenant.TenantDeniedException;
 import io.micronaut.http.HttpHeaders;
@@ -161,6 +164,11 @@ final class LokiController {
       return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT
           ? json(HttpStatus.SERVICE_UNAVAILABLE, LokiJson.error("timeout", e.getMessage()))
           : json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
+    } else if (e instanceof MetricLimitExceededException
+        || e instanceof PipelineErrorException
+        || e instanceof VectorMatchingException) {
+      // Loki answers its limit, pipeline and matching errors with 400.
+      return json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
     } else if (e instanceof StorageException) {
       LOG.warn("Loki query failed on storage: {}", e.toString());
       return json(
@@ -178,7 +186,11 @@ final class LokiController {
   private static String outcome(RuntimeException e) {
     if (e instanceof QueryLimitExceededException limit) {
       return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT ? "timeout" : "limit";
-    } else if (e instanceof LokiBadRequestException) {
+    } else if (e instanceof MetricLimitExceededException) {
+      return "limit";
+    } else if (e instanceof LokiBadRequestException
+        || e instanceof PipelineErrorException
+        || e instanceof VectorMatchingException) {
       return "bad_data";
     } else if (e instanceof TenantDeniedException) {
       return "bad_request";

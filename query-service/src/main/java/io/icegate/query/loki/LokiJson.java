@@ -134,47 +134,17 @@ final class LokiJson {
   }
 
   /** {@code {"status":"success","data":{"resultType":"vector"|"matrix"|"scalar",...}}}. */
-  static byte[] samples(String resultType, Body result, QueryStats stats) {
+  static byte[] metric(io.icegate.query.logql.metric.MetricResult result, QueryStats stats) {
     return write(
         json -> {
           json.writeStartObject();
           json.writeStringField("status", "success");
           json.writeObjectFieldStart("data");
-          json.writeStringField("resultType", resultType);
-          json.writeFieldName("result");
-          result.write(json);
+          io.icegate.query.logql.metric.MetricJson.writeFields(result, json);
           writeStats(json, stats, 0);
           json.writeEndObject();
           json.writeEndObject();
         });
-  }
-
-  /** A sample as Loki writes it: {@code [<float seconds>, "<value>"]}. */
-  static void writeSample(JsonGenerator json, long timestampNanos, double value)
-      throws IOException {
-    json.writeStartArray();
-    json.writeNumber(secondsOf(timestampNanos));
-    json.writeString(formatValue(value));
-    json.writeEndArray();
-  }
-
-  /** Seconds with up to nanosecond digits, plain notation, no trailing zeros (as Loki writes). */
-  static String secondsOf(long nanos) {
-    return java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString();
-  }
-
-  /** A sample value as Prometheus formats it ({@code strconv.FormatFloat(v, 'f', -1, 64)}). */
-  static String formatValue(double value) {
-    if (Double.isNaN(value)) {
-      return "NaN";
-    } else if (value == Double.POSITIVE_INFINITY) {
-      return "+Inf";
-    } else if (value == Double.NEGATIVE_INFINITY) {
-      return "-Inf";
-    } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
   }
 
   static void writeLabels(JsonGenerator json, Map<String, String> labels) throws IOException {
