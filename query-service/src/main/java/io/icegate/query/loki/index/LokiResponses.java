@@ -1,0 +1,123 @@
+package io.icegate.query.loki.index;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.icegate.lake.store.StorageException;
+import io.icegate.lake.tenant.TenantId;
+import io.icegate.query.engine.QueryLimitExceededException;
+import io.icegate.query.loki.LokiBadRequestException;
+import io.icegate.query.tenant.QueryTenantResolver;
+import io.icegate.query.tenant.TenantDeniedException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one call of the index, detected and tail endpoints: resolves the tenant (as every Loki
+ * endpoint does, {@code X-Scope-OrgID}), parses the parameters, maps every failure to a status and
+ * Loki's one-line {@code {"status":"error","errorType":...,"error":...}} — never a stack trace.
+ */
+public final class LokiResponses {
+  private static final Logger LOG = LoggerFactory.getLogger(LokiResponses.class);
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private LokiResponses() {}
+
+  /** Writes one JSON document. */
+  @FunctionalInterface
+  public interface Body {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  public static byte[] write(Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      body.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  public static byte[] error(String type, String message) {
+    return write(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("status", "error");
+          json.writeStringField("errorType", type);
+          json.writeStringField("error", message);
+          json.writeEndObject();
+        });
+  }
+
+  /** The tenant of a request; refusals throw {@link TenantDeniedException}. */
+  public static TenantId tenant(QueryTenantResolver tenants, HttpRequest<?> request) {
+    if (request.getHeaders().getAll(QueryTenantResolver.HEADER).size() > 1) {
+      throw new TenantDeniedException(
+          400, "Cannot run query: send one " + QueryTenantResolver.HEADER + " header, not several");
+    }
+    return tenants.resolve(
+        request.getHeaders().findFirst(QueryTenantResolver.HEADER),
+        request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION));
+  }
+
+  /** Runs {@code op} for the request's tenant and parameters; answers its JSON or the error. */
+  public static HttpResponse<byte[]> run(
+      QueryTenantResolver tenants,
+      HttpRequest<byte[]> request,
+      BiFunction<TenantId, LokiRequest, byte[]> op) {
+    try {
+      TenantId tenant = tenant(tenants, request);
+      LokiRequest params = LokiRequest.of(request, request.getBody().orElse(null));
+      return json(HttpStatus.OK, op.apply(tenant, params));
+    } catch (RuntimeException e) {
+      return failure(e);
+    }
+  }
+
+  /** The status and error body of a failure. */
+  public static HttpResponse<byte[]> failure(RuntimeException e) {
+    if (e instanceof LokiBadRequestException) {
+      return json(HttpStatus.BAD_REQUEST, error("bad_data", e.getMessage()));
+    } else if (e instanceof TenantDeniedException denied) {
+      return json(HttpStatus.valueOf(denied.status()), error("bad_data", e.getMessage()));
+    } else if (e instanceof QueryLimitExceededException limit) {
+      return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT
+          ? json(HttpStatus.SERVICE_UNAVAILABLE, error("timeout", e.getMessage()))
+          : json(HttpStatus.BAD_REQUEST, error("bad_data", e.getMessage()));
+    } else if (e instanceof StorageException) {
+      LOG.warn("Loki query failed on storage: {}", e.toString());
+      return json(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          error("unavailable", "Cannot run query: object storage failed: " + e.getMessage()));
+    }
+    LOG.error("Loki query failed", e);
+    return json(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        error(
+            "internal", "Cannot run query: internal error (" + e.getClass().getSimpleName() + ")"));
+  }
+
+  public static HttpResponse<byte[]> json(HttpStatus status, byte[] body) {
+    return HttpResponse.<byte[]>status(status)
+        .body(body)
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  /** Loki's sample time: float seconds, as Prometheus writes them ({@code 1588889221.5}). */
+  public static void writeSeconds(JsonGenerator json, long nanos) throws IOException {
+    if (nanos % 1_000_000_000L == 0) {
+      json.writeNumber(nanos / 1_000_000_000L);
+    } else {
+      json.writeNumber(new java.math.BigDecimal(nanos).movePointLeft(9).stripTrailingZeros());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.icegate.query.loki.index;
+
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.icegate.query.LakeStack;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.resources.Resource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends log lines through the OpenTelemetry SDK's OTLP/HTTP exporter, one resource ({@code
+ * service.name}, {@code deployment.environment}) per call, and asks the Loki API as Grafana does
+ * (GET, query string, optional {@code X-Scope-OrgID}).
+ */
+public final class OtlpLogs {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** One line: its time, body and {@code http.route} attribute (none when null). */
+  public record Line(Instant time, String body, String route) {}
+
+  private OtlpLogs() {}
+
+  public static void send(
+      LakeStack stack, String tenant, String service, String environment, List<Line> lines) {
+    Resource resource =
+        Resource.create(
+            Attributes.of(
+                stringKey("service.name"),
+                service,
+                stringKey("deployment.environment"),
+                environment));
+    try (SdkLoggerProvider provider =
+        SdkLoggerProvider.builder()
+            .setResource(resource)
+            .addLogRecordProcessor(
+                BatchLogRecordProcessor.builder(
+                        OtlpHttpLogRecordExporter.builder()
+                            .setEndpoint(stack.otlpEndpoint() + "/v1/logs")
+                            .addHeader("X-Scope-OrgID", tenant)
+                            .build())
+                    .build())
+            .build()) {
+      for (Line line : lines) {
+        var record =
+            provider
+                .get("shop")
+                .logRecordBuilder()
+                .setTimestamp(line.time())
+                .setSeverity(Severity.INFO)
+                .setSeverityText("INFO")
+                .setBody(line.body());
+        if (line.route() != null) {
+          record.setAttribute(stringKey("http.route"), line.route());
+        }
+        record.emit();
+      }
+      CompletableResultCode flush = provider.forceFlush().join(30, TimeUnit.SECONDS);
+      if (!flush.isSuccess()) {
+        throw new AssertionError("OTLP export failed");
+      }
+    }
+  }
+
+  /** A GET answer: status and parsed JSON body. */
+  public record Answer(int status, JsonNode json, String text) {}
+
+  /** GETs {@code path?name=value&...} ({@code params} are name, value pairs) as {@code tenant}. */
+  public static Answer get(LakeStack stack, String tenant, String path, String... params) {
+    StringBuilder url = new StringBuilder(stack.queryEndpoint()).append(path);
+    for (int i = 0; i < params.length; i += 2) {
+      url.append(i == 0 ? '?' : '&')
+          .append(URLEncoder.encode(params[i], StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).GET();
+    if (tenant != null) {
+      request.header("X-Scope-OrgID", tenant);
+    }
+    request.header("X-Grafana-Org-Id", "1");
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json;
+      try {
+        json = org.apache.iceberg.util.JsonUtil.mapper().readTree(response.body());
+      } catch (IOException e) {
+        json = null;
+      }
+      return new Answer(response.statusCode(), json, response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** UTF-8 size of a line: what Loki counts as its bytes. */
+  public static long bytes(String line) {
+    return line.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  public static String nanos(Instant time) {
+    return Long.toString(time.getEpochSecond() * 1_000_000_000L + time.getNano());
+  }
+}
