@@ -31,9 +31,13 @@ public final class LakeTables {
     FieldIds ids = new FieldIds();
     List<NestedField> columns = new ArrayList<>(CommonColumns.columns(ids));
     columns.addAll(LogColumns.columns());
-    // Log lookups by trace id (a span's logs) skip row groups by the bloom filter.
+    // Log lookups by trace id (a span's logs) skip row groups by the bloom filter. Sized for the
+    // distinct trace ids of a row group (~100k at 1% false positives, 128 KiB) rather than
+    // Parquet's 1 MiB maximum, which every small shift file would otherwise carry.
     Map<String, String> bloom =
-        Map.of(TableProperties.PARQUET_BLOOM_FILTER_COLUMN_ENABLED_PREFIX + "trace_id", "true");
+        Map.of(
+            TableProperties.PARQUET_BLOOM_FILTER_COLUMN_ENABLED_PREFIX + "trace_id", "true",
+            TableProperties.PARQUET_BLOOM_FILTER_COLUMN_NDV_PREFIX + "trace_id", "100000");
     return define("logs", new Schema(columns), bloom, "service_name", "timestamp");
   }
 
