@@ -51,8 +51,24 @@ final class LogScan {
       long startNanos,
       long endNanos,
       Consumer<LogEntry> sink) {
+    try (EntryCursor cursor = open(selector, lineFilters, startNanos, endNanos)) {
+      while (cursor.nextBatch(sink)) {
+        // every entry of the batch went to the sink
+      }
+    }
+  }
+
+  /**
+   * The matching entries of {@link #forEach} one scan batch at a time, for callers that pull (a
+   * metric query's sample stream): memory stays bounded by one batch. The caller closes it.
+   */
+  EntryCursor open(
+      List<LabelMatcher> selector,
+      List<Predicate<String>> lineFilters,
+      long startNanos,
+      long endNanos) {
     if (endNanos <= startNanos) {
-      return;
+      return new EntryCursor(null, selector, lineFilters, startNanos, endNanos);
     }
     ScanRequest request =
         ScanRequest.all(WalSignal.LOGS)
@@ -61,36 +77,74 @@ final class LogScan {
             .between(
                 Optional.of(instantFloorMicros(startNanos)),
                 Optional.of(instantCeilMicros(endNanos)));
-    try (ScanBatches batches = scan.scan(request)) {
-      for (VectorSchemaRoot batch : batches.batches()) {
-        scan.budget().checkDeadline();
-        LogRows.forEach(
-            batch,
-            row -> {
-              rowsRead++;
-              if (row.timestampNanos() < startNanos || row.timestampNanos() >= endNanos) {
+    return new EntryCursor(scan.scan(request), selector, lineFilters, startNanos, endNanos);
+  }
+
+  /** An open scan of log entries, read batch by batch. */
+  final class EntryCursor implements AutoCloseable {
+    private final ScanBatches batches;
+    private final List<LabelMatcher> selector;
+    private final List<Predicate<String>> lineFilters;
+    private final long startNanos;
+    private final long endNanos;
+
+    private EntryCursor(
+        ScanBatches batches,
+        List<LabelMatcher> selector,
+        List<Predicate<String>> lineFilters,
+        long startNanos,
+        long endNanos) {
+      this.batches = batches;
+      this.selector = selector;
+      this.lineFilters = lineFilters;
+      this.startNanos = startNanos;
+      this.endNanos = endNanos;
+    }
+
+    /**
+     * Reads the next scan batch and hands its matching entries to {@code sink}.
+     *
+     * @return false at the end of the scan (nothing was handed out)
+     */
+    boolean nextBatch(Consumer<LogEntry> sink) {
+      if (batches == null || !batches.loadNextBatch()) {
+        return false;
+      }
+      scan.budget().checkDeadline();
+      LogRows.forEach(
+          batches.current(),
+          row -> {
+            rowsRead++;
+            if (row.timestampNanos() < startNanos || row.timestampNanos() >= endNanos) {
+              return;
+            }
+            Map<String, String> stream = mapping.streamLabels(row);
+            for (LabelMatcher matcher : selector) {
+              if (!matcher.matches(stream.get(matcher.name()))) {
                 return;
               }
-              Map<String, String> stream = mapping.streamLabels(row);
-              for (LabelMatcher matcher : selector) {
-                if (!matcher.matches(stream.get(matcher.name()))) {
-                  return;
-                }
+            }
+            bytesRead += row.body().length();
+            for (Predicate<String> filter : lineFilters) {
+              if (!filter.test(row.body())) {
+                return;
               }
-              bytesRead += row.body().length();
-              for (Predicate<String> filter : lineFilters) {
-                if (!filter.test(row.body())) {
-                  return;
-                }
-              }
-              sink.accept(
-                  new LogEntry(
-                      row.timestampNanos(),
-                      row.body(),
-                      stream,
-                      mapping.structuredMetadata(row),
-                      Map.of()));
-            });
+            }
+            sink.accept(
+                new LogEntry(
+                    row.timestampNanos(),
+                    row.body(),
+                    stream,
+                    mapping.structuredMetadata(row),
+                    Map.of()));
+          });
+      return true;
+    }
+
+    @Override
+    public void close() {
+      if (batches != null) {
+        batches.close();
       }
     }
   }
@@ -115,7 +169,9 @@ final class LogScan {
                 Optional.of(instantFloorMicros(startNanos)),
                 Optional.of(instantCeilMicros(endNanos)));
     try (ScanBatches batches = scan.scan(request)) {
-      for (VectorSchemaRoot batch : batches.batches()) {
+      // One batch at a time: memory stays bounded by the batch, not by the scan.
+      while (batches.loadNextBatch()) {
+        VectorSchemaRoot batch = batches.current();
         scan.budget().checkDeadline();
         LogRows.forEachStreamRow(
             batch,

@@ -8,6 +8,7 @@ import io.icegate.query.engine.QueryBudget;
 import io.icegate.query.engine.QueryLimits;
 import io.icegate.query.engine.TenantScan;
 import io.icegate.query.logql.ast.Expr;
+import io.icegate.query.logql.ast.LogQLFormatter;
 import io.icegate.query.logql.ast.LogSelector;
 import io.icegate.query.logql.ast.SampleExpr;
 import io.icegate.query.logql.metric.MetricLimits;
@@ -62,6 +63,15 @@ public final class LokiApi {
 
   /** The answer of a query endpoint and what it cost. */
   record Answer(byte[] json, long bytesScanned, long rowsScanned) {}
+
+  /**
+   * {@code /loki/api/v1/format_query}: the query in canonical form, as Grafana's query editor asks
+   * ({@code {"status":"success","data":"..."}}); nothing is read, so no tenant data is involved.
+   */
+  Answer formatQuery(LokiParams params) {
+    String formatted = LogQLFormatter.format(LogQlPlanner.parse(query(params)));
+    return new Answer(LokiJson.formatted(formatted), 0, 0);
+  }
 
   /** {@code /loki/api/v1/query_range}. */
   Answer queryRange(TenantId tenant, LokiParams params, boolean categorized) {

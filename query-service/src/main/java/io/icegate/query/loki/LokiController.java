@@ -104,6 +104,18 @@ final class LokiController {
     return series(request);
   }
 
+  @Get("/format_query")
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  HttpResponse<byte[]> formatQuery(HttpRequest<byte[]> request) {
+    return run(request, call -> api.formatQuery(call.params()));
+  }
+
+  @Post(value = "/format_query", consumes = MediaType.ALL)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  HttpResponse<byte[]> formatQueryPost(HttpRequest<byte[]> request) {
+    return formatQuery(request);
+  }
+
   @Get("/status/buildinfo")
   HttpResponse<byte[]> buildInfo() {
     return json(HttpStatus.OK, LokiJson.buildInfo());

@@ -42,6 +42,17 @@ final class LokiJson {
         });
   }
 
+  /** {@code {"status":"success","data":"<text>"}} ({@code format_query}). */
+  static byte[] formatted(String text) {
+    return write(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("status", "success");
+          json.writeStringField("data", text);
+          json.writeEndObject();
+        });
+  }
+
   /** {@code /loki/api/v1/status/buildinfo}, in Loki's shape. */
   static byte[] buildInfo() {
     return write(

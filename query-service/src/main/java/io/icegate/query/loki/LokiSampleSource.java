@@ -16,12 +16,14 @@ import io.icegate.query.series.Grouping;
 import io.icegate.query.series.Labels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The samples of a metric query's range aggregations, read through the same {@link LogScan} and
@@ -45,16 +47,12 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
     LogRange range = selection.range();
     LogSelection log = LogQlPlanner.selection(range.selector());
     Optional<Pipeline> post = range.unwrap().map(LokiSampleSource::postFilters);
-    // Samples are kept as parallel arrays; series labels are interned so equal series share one.
+    SampleBuffer samples = new SampleBuffer();
+    // Series labels are interned so equal series share one instance (and the evaluator's lookup).
     Map<SortedMap<String, String>, Labels> interned = new HashMap<>();
-    List<Labels> labels = new ArrayList<>();
-    List<long[]> times = new ArrayList<>();
-    List<double[]> values = new ArrayList<>();
-    scan.forEach(
-        log.selector(),
-        log.lineFilters(),
-        fromExclusiveNs + 1,
-        toInclusiveNs + 1,
+    LogScan.EntryCursor cursor =
+        scan.open(log.selector(), log.lineFilters(), fromExclusiveNs + 1, toInclusiveNs + 1);
+    Consumer<LogEntry> toSamples =
         raw ->
             log.pipeline()
                 .apply(raw)
@@ -80,11 +78,10 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
                         }
                         all = new TreeMap<>(kept.get().labels().all());
                       }
-                      labels.add(interned.computeIfAbsent(all, Labels::of));
-                      times.add(new long[] {entry.timestampNanos()});
-                      values.add(new double[] {value});
-                    }));
-    return new ListStream(labels, times, values);
+                      samples.add(
+                          interned.computeIfAbsent(all, Labels::of), entry.timestampNanos(), value);
+                    });
+    return new BatchStream(cursor, toSamples, samples);
   }
 
   /** The unwrap label's number; on failure 0 with {@code __error__} set, as Loki does. */
@@ -115,40 +112,77 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
     return LogQlPlanner.compile(stages);
   }
 
-  /** Samples collected by one select, handed out in scan order. */
-  private static final class ListStream implements SampleStream {
-    private final List<Labels> labels;
-    private final List<long[]> times;
-    private final List<double[]> values;
+  /** The samples of one scan batch, as parallel arrays reused from batch to batch. */
+  private static final class SampleBuffer {
+    private Labels[] labels = new Labels[1024];
+    private long[] times = new long[1024];
+    private double[] values = new double[1024];
+    private int size;
+
+    void add(Labels series, long timeNs, double value) {
+      if (size == labels.length) {
+        labels = Arrays.copyOf(labels, size * 2);
+        times = Arrays.copyOf(times, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      labels[size] = series;
+      times[size] = timeNs;
+      values[size] = value;
+      size++;
+    }
+
+    void clear() {
+      Arrays.fill(labels, 0, size, null);
+      size = 0;
+    }
+  }
+
+  /**
+   * Hands out a batch's samples, then reads the next scan batch: the scan advances only as fast as
+   * the evaluator pulls, so memory is one batch's samples, not the query's.
+   */
+  private static final class BatchStream implements SampleStream {
+    private final LogScan.EntryCursor cursor;
+    private final Consumer<LogEntry> toSamples;
+    private final SampleBuffer samples;
     private int index = -1;
 
-    ListStream(List<Labels> labels, List<long[]> times, List<double[]> values) {
-      this.labels = labels;
-      this.times = times;
-      this.values = values;
+    BatchStream(LogScan.EntryCursor cursor, Consumer<LogEntry> toSamples, SampleBuffer samples) {
+      this.cursor = cursor;
+      this.toSamples = toSamples;
+      this.samples = samples;
     }
 
     @Override
     public boolean next() {
-      return ++index < labels.size();
+      while (++index >= samples.size) {
+        samples.clear();
+        index = -1;
+        if (!cursor.nextBatch(toSamples)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
     public Labels labels() {
-      return labels.get(index);
+      return samples.labels[index];
     }
 
     @Override
     public long timestampNs() {
-      return times.get(index)[0];
+      return samples.times[index];
     }
 
     @Override
     public double value() {
-      return values.get(index)[0];
+      return samples.values[index];
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      cursor.close();
+    }
   }
 }

@@ -158,7 +158,7 @@ class LokiBadInputTest {
   @Test
   void unknownEndpointsAre404() {
     for (String path :
-        List.of("/loki/api/v1/nope", "/loki/api/v1/detected_labels", "/loki/api/v2/query")) {
+        List.of("/loki/api/v1/nope", "/loki/api/v1/index/nope", "/loki/api/v2/query")) {
       LokiClient.Reply reply = loki.get(path, "");
       assertThat(reply.status()).as(path).isEqualTo(404);
       assertThat(reply.text()).doesNotContain("Exception");

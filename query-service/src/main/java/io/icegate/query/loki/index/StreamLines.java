@@ -60,7 +60,9 @@ public final class StreamLines {
     // Stream labels of one resource are built once: rows of a batch mostly share few resources.
     Map<List<Object>, Map<String, String>> streams = new LinkedHashMap<>();
     try (ScanBatches batches = scan.scan(request)) {
-      for (VectorSchemaRoot batch : batches.batches()) {
+      // One batch at a time: memory stays bounded by the batch, not by the scan.
+      while (batches.loadNextBatch()) {
+        VectorSchemaRoot batch = batches.current();
         scan.budget().checkDeadline();
         List<FieldVector> v = batch.getFieldVectors();
         TimeStampVector times = (TimeStampVector) v.get(0);
