@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.query.LakeStack;
 import io.icegate.query.loki.LoghubLines.Entry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -409,5 +410,119 @@ class LokiLoghubEvaluatorTest {
       series.put(metric.get("service_name").asText(), points);
     }
     assertThat(series).isEqualTo(expectedSeries);
+  }
+
+  /** {@code query_range} of a metric query from T0+60s to T0+240s every 30 s, as series. */
+  private Map<String, Map<Long, Double>> matrix(String query, String groupLabel) {
+    LokiClient.Reply reply =
+        loki.get(
+            "/loki/api/v1/query_range",
+            LokiClient.query(
+                "query",
+                query,
+                "start",
+                Long.toString(T0 + 60 * S),
+                "end",
+                Long.toString(T0 + 240 * S),
+                "step",
+                "30s"),
+            "X-Scope-OrgID",
+            TENANT);
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    assertThat(reply.json().get("data").get("resultType").asText()).isEqualTo("matrix");
+    Map<String, Map<Long, Double>> series = new TreeMap<>();
+    for (JsonNode result : reply.json().get("data").get("result")) {
+      assertThat(result.get("metric").size()).as(result.toString()).isEqualTo(1);
+      Map<Long, Double> points = new TreeMap<>();
+      for (JsonNode value : result.get("values")) {
+        points.put(
+            Math.round(value.get(0).asDouble() * 1000), Double.parseDouble(value.get(1).asText()));
+      }
+      series.put(result.get("metric").get(groupLabel).asText(), points);
+    }
+    return series;
+  }
+
+  /**
+   * Naive: for each step t, sums {@code value} of entries with t - 60 s < ts <= t by {@code group};
+   * steps with no entry have no point.
+   */
+  private static Map<String, Map<Long, Double>> naive(
+      List<Entry> input, Function<Entry, String> group, Function<Entry, Double> value) {
+    Map<String, Map<Long, Double>> series = new TreeMap<>();
+    for (long t = T0 + 60 * S; t <= T0 + 240 * S; t += 30 * S) {
+      for (Entry e : input) {
+        if (e.ts() > t - 60 * S && e.ts() <= t) {
+          series
+              .computeIfAbsent(group.apply(e), k -> new TreeMap<>())
+              .merge(t / 1_000_000, value.apply(e), Double::sum);
+        }
+      }
+    }
+    return series;
+  }
+
+  @Test
+  void countOverTimeGroupedByAnExtractedLabel() {
+    assertThat(matrix("sum by (lvl) (count_over_time(" + HDFS_PATTERN + " [1m]))", "lvl"))
+        .isEqualTo(naive(hdfs, e -> hdfsFields(e.line()).get("lvl"), e -> 1.0));
+  }
+
+  @Test
+  void bytesOverTimeCountsLineBytes() {
+    assertThat(
+            matrix(
+                "sum by (service_name) (bytes_over_time({service_name=~\"apache|hdfs\"} [1m]))",
+                "service_name"))
+        .isEqualTo(
+            naive(
+                all(apache, hdfs),
+                Entry::service,
+                e -> (double) e.line().getBytes(StandardCharsets.UTF_8).length));
+  }
+
+  @Test
+  void rateIsCountPerSecondOfTheRange() {
+    Map<String, Map<Long, Double>> counts =
+        naive(
+            ssh.stream().filter(e -> e.line().contains("Failed password")).toList(),
+            Entry::service,
+            e -> 1.0);
+    Map<String, Map<Long, Double>> rates = new TreeMap<>();
+    counts.forEach(
+        (service, points) -> {
+          Map<Long, Double> perSecond = new TreeMap<>();
+          points.forEach((t, n) -> perSecond.put(t, n / 60.0));
+          rates.put(service, perSecond);
+        });
+    assertThat(rates).isNotEmpty();
+    assertThat(
+            matrix(
+                "sum by (service_name) (rate({service_name=\"openssh\"} |= \"Failed password\" [1m]))",
+                "service_name"))
+        .isEqualTo(rates);
+  }
+
+  @Test
+  void logTimeRangeIsStartInclusiveEndExclusiveAcrossTheBoundary() {
+    // lines 90..109 of openssh: 10 from Iceberg, 10 from the WAL
+    LokiClient.Reply reply =
+        loki.get(
+            "/loki/api/v1/query_range",
+            LokiClient.query(
+                "query",
+                "{service_name=\"openssh\"}",
+                "start",
+                Long.toString(T0 + 90 * S),
+                "end",
+                Long.toString(T0 + 110 * S),
+                "direction",
+                "forward"),
+            "X-Scope-OrgID",
+            TENANT);
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    assertThat(entries(reply.json(), false))
+        .containsExactlyElementsOf(
+            ssh.subList(90, 110).stream().map(e -> e.ts() + " " + e.line()).toList());
   }
 }
