@@ -58,7 +58,7 @@ class LokiLoghubEvaluatorTest {
     for (List<Entry> service : List.of(ssh, apache, hdfs)) {
       LoghubLines.send(stack, TENANT, service.subList(0, SHIFTED));
     }
-    stack.shift(WalSignal.LOGS);
+    assertThat(stack.shift(WalSignal.LOGS)).as("rows moved to Iceberg").isEqualTo(3L * SHIFTED);
     for (List<Entry> service : List.of(ssh, apache, hdfs)) {
       LoghubLines.send(stack, TENANT, service.subList(SHIFTED, PER_FILE));
     }
