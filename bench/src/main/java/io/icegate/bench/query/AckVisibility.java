@@ -74,10 +74,14 @@ final class AckVisibility {
           long acked = System.nanoTime();
           Map<String, String> params =
               Map.of(
-                  "query", "{service_name=\"" + SERVICE + "\"} |= \"" + marker + "\"",
-                  "start", nanos(now.minusSeconds(60)),
-                  "end", nanos(now.plusSeconds(60)),
-                  "limit", "10");
+                  "query",
+                  "{service_name=\"" + SERVICE + "\"} |= \"" + marker + "\"",
+                  "start",
+                  nanos(now.minusSeconds(60)),
+                  "end",
+                  nanos(now.plusSeconds(60)),
+                  "limit",
+                  "10");
           int tries = 0;
           while (!new String(loki.queryRange(TenantId.DEFAULT, params).json()).contains(marker)) {
             tries++;

@@ -20,9 +20,9 @@ import java.util.Properties;
 
 /**
  * LogQL over the 50M-row day of {@link LogDayGenerator}: IceGate's Loki query path ({@link
- * LokiQueryPath}, what {@code /loki/api/v1/query_range} runs, in process) beside DuckDB JDBC running
- * the equivalent SQL over the same Parquet data files, in one run; then ack → visible in {@code
- * query_range} on a fresh store ({@link AckVisibility}).
+ * LokiQueryPath}, what {@code /loki/api/v1/query_range} runs, in process) beside DuckDB JDBC
+ * running the equivalent SQL over the same Parquet data files, in one run; then ack → visible in
+ * {@code query_range} on a fresh store ({@link AckVisibility}).
  *
  * <p>Settings: {@code -Ddir} (default {@code /tmp/icegate-logs-50m}, must exist: never generated
  * here), {@code -Dfrom} (hour of the day the range starts, default 0), {@code -Dhours} (default
@@ -56,7 +56,8 @@ public final class LokiBenchmark {
             System.getProperty("service", "service-042"),
             System.getProperty("word", "failed"));
     QueryLimits limits =
-        new QueryLimits(Duration.ofMinutes(30), Long.MAX_VALUE, Long.MAX_VALUE, 1_000_000, 1L << 30);
+        new QueryLimits(
+            Duration.ofMinutes(30), Long.MAX_VALUE, Long.MAX_VALUE, 1_000_000, 1L << 30);
     try (ObjectStore store = new LocalObjectStore(dir)) {
       var locations = new LogDayGenerator.Dataset(dir, 0, 0, day, "").locations();
       ObjectStoreCatalog catalog = new ObjectStoreCatalog(store, locations);

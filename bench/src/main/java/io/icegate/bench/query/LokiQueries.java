@@ -96,11 +96,16 @@ final class LokiQueries {
 
   private Map<String, String> logParams(String logql) {
     return Map.of(
-        "query", logql,
-        "start", nanos(start),
-        "end", nanos(end),
-        "limit", "1000",
-        "direction", "backward");
+        "query",
+        logql,
+        "start",
+        nanos(start),
+        "end",
+        nanos(end),
+        "limit",
+        "1000",
+        "direction",
+        "backward");
   }
 
   private Map<String, String> metricParams(String logql) {
@@ -253,8 +258,9 @@ final class LokiQueries {
         }
       }
     }
-    return map.size() + (map.isEmpty() || map.values().iterator().next() instanceof Long
-        ? " points, sum " + total
-        : " steps, top-10 sum " + total);
+    return map.size()
+        + (map.isEmpty() || map.values().iterator().next() instanceof Long
+            ? " points, sum " + total
+            : " steps, top-10 sum " + total);
   }
 }
