@@ -141,7 +141,7 @@ public final class QueryBenchmark {
   }
 
   /** The Parquet files of the table's current snapshot: exactly what IceGate reads. */
-  private static List<String> dataFiles(ObjectStoreCatalog catalog) throws IOException {
+  static List<String> dataFiles(ObjectStoreCatalog catalog) throws IOException {
     List<String> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks =
         catalog.loadTable(LakeTables.logs().identifier()).newScan().planFiles()) {
@@ -152,7 +152,7 @@ public final class QueryBenchmark {
     return files;
   }
 
-  private static Connection duckDb(List<String> files) throws SQLException {
+  static Connection duckDb(List<String> files) throws SQLException {
     Connection connection = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET autoinstall_known_extensions=false");
@@ -167,7 +167,7 @@ public final class QueryBenchmark {
     return connection;
   }
 
-  private static List<List<String>> duck(Connection connection, String sql) throws SQLException {
+  static List<List<String>> duck(Connection connection, String sql) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet results = statement.executeQuery(sql)) {
@@ -187,7 +187,7 @@ public final class QueryBenchmark {
     return rows.stream().map(row -> Arrays.stream(row).map(String::valueOf).toList()).toList();
   }
 
-  private static long median(long[] values) {
+  static long median(long[] values) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
