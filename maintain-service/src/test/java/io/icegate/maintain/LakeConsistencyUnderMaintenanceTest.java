@@ -11,10 +11,10 @@ import io.icegate.maintain.wal.WalCleanupSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,8 +38,10 @@ class LakeConsistencyUnderMaintenanceTest {
   @Test
   void readersNeverMissNorRepeatARowWhileShiftingAndCleanupRun() throws Exception {
     try (TestLake lake = new TestLake("lane-0", "lane-1")) {
-      Set<String> sent = Collections.synchronizedSet(new HashSet<>());
-      Set<String> acked = Collections.synchronizedSet(new HashSet<>());
+      // Concurrent sets: the reader copies them while the appender adds (a synchronized set's
+      // copy constructor iterates unlocked and failed with ConcurrentModificationException).
+      Set<String> sent = ConcurrentHashMap.newKeySet();
+      Set<String> acked = ConcurrentHashMap.newKeySet();
       AtomicBoolean running = new AtomicBoolean(true);
       AtomicLong walDeleted = new AtomicLong();
       AtomicLong snapshotsExpired = new AtomicLong();
