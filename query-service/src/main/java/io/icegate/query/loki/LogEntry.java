@@ -23,6 +23,15 @@ public record LogEntry(
   }
 
   /** All labels of the entry: stream, structured metadata, parsed (a later one wins). */
+  /** One label as {@link #allLabels()} would give it: parsed over metadata over stream. */
+  public String label(String name) {
+    String value = parsed.get(name);
+    if (value == null) {
+      value = structuredMetadata.get(name);
+    }
+    return value != null ? value : stream.get(name);
+  }
+
   public java.util.SortedMap<String, String> allLabels() {
     java.util.TreeMap<String, String> all = new java.util.TreeMap<>(stream);
     all.putAll(structuredMetadata);

@@ -47,6 +47,11 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
     LogRange range = selection.range();
     LogSelection log = LogQlPlanner.selection(range.selector());
     Optional<Pipeline> post = range.unwrap().map(LokiSampleSource::postFilters);
+    // `sum by (x) (count_over_time(...))`: only x (and the error labels, which fail the query) can
+    // survive the grouping, so the other labels are never copied or interned. Not with unwrap or
+    // its post filters, which read any label.
+    Optional<EarlyGrouping> early =
+        range.unwrap().isEmpty() ? EarlyGrouping.of(grouping) : Optional.empty();
     SampleBuffer samples = new SampleBuffer();
     // Series labels are interned so equal series share one instance (and the evaluator's lookup).
     Map<SortedMap<String, String>, Labels> interned = new HashMap<>();
@@ -58,7 +63,8 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
                 .apply(raw)
                 .ifPresent(
                     entry -> {
-                      SortedMap<String, String> all = new TreeMap<>(entry.allLabels());
+                      SortedMap<String, String> all =
+                          early.isPresent() ? early.get().apply(entry) : entry.allLabels();
                       double value =
                           switch (selection.extraction()) {
                             case LINE_COUNT -> 1;
@@ -110,6 +116,31 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
     List<PipelineStage> stages = new ArrayList<>();
     unwrap.postFilters().forEach(filter -> stages.add(new LabelFilterStage(filter)));
     return LogQlPlanner.compile(stages);
+  }
+
+  /** The labels a {@code by} grouping keeps, read straight from an entry. */
+  private record EarlyGrouping(List<String> names) {
+    private static final List<String> ERROR_LABELS = List.of("__error__", "__error_details__");
+
+    static Optional<EarlyGrouping> of(Optional<Grouping> grouping) {
+      if (grouping.isEmpty() || grouping.get().without()) {
+        return Optional.empty();
+      }
+      List<String> names = new ArrayList<>(grouping.get().labels());
+      names.addAll(ERROR_LABELS);
+      return Optional.of(new EarlyGrouping(List.copyOf(names)));
+    }
+
+    SortedMap<String, String> apply(LogEntry entry) {
+      SortedMap<String, String> kept = new TreeMap<>();
+      for (String name : names) {
+        String value = entry.label(name);
+        if (value != null) {
+          kept.put(name, value);
+        }
+      }
+      return kept;
+    }
   }
 
   /** The samples of one scan batch, as parallel arrays reused from batch to batch. */
