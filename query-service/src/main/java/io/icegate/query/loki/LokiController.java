@@ -1,15 +1,14 @@
 package io.icegate.query.loki;
 
-import io.icegate.lake.store.StorageException;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.engine.QueryMetrics;
 import io.icegate.query.logql.metric.MetricLimitExceededException;
 import io.icegate.query.logql.metric.PipelineErrorException;
+import io.icegate.query.loki.index.LokiResponses;
 import io.icegate.query.series.VectorMatchingException;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.icegate.query.tenant.TenantDeniedException;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,8 +20,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loki's HTTP API on the query port (docs/loki.md): GET or form POST, tenant from {@code
@@ -31,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 @Controller("/loki/api/v1")
 final class LokiController {
-  private static final Logger LOG = LoggerFactory.getLogger(LokiController.class);
   static final String ENCODING_FLAGS = "X-Loki-Response-Encoding-Flags";
 
   private final LokiApi api;
@@ -140,22 +136,14 @@ final class LokiController {
   private HttpResponse<byte[]> run(HttpRequest<byte[]> request, Function<Call, LokiApi.Answer> op) {
     long start = System.nanoTime();
     try {
-      if (request.getHeaders().getAll(QueryTenantResolver.HEADER).size() > 1) {
-        throw new TenantDeniedException(
-            400,
-            "Cannot run query: send one " + QueryTenantResolver.HEADER + " header, not several");
-      }
-      TenantId tenant =
-          tenants.resolve(
-              request.getHeaders().findFirst(QueryTenantResolver.HEADER),
-              request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION));
+      TenantId tenant = LokiResponses.tenant(tenants, request);
       LokiParams params = LokiParams.of(request, request.getBody().orElse(null));
       LokiApi.Answer answer = op.apply(new Call(tenant, params));
       metrics.record(
           "loki", "ok", System.nanoTime() - start, answer.bytesScanned(), answer.rowsScanned());
       return json(HttpStatus.OK, answer.json());
     } catch (RuntimeException e) {
-      HttpResponse<byte[]> response = error(e);
+      HttpResponse<byte[]> response = LokiResponses.failure(e);
       metrics.record("loki", outcome(e), System.nanoTime() - start, 0, 0);
       return response;
     }
@@ -165,34 +153,6 @@ final class LokiController {
     return request.getHeaders().getAll(ENCODING_FLAGS).stream()
         .flatMap(value -> java.util.Arrays.stream(value.split(",")))
         .anyMatch(flag -> flag.trim().equals("categorize-labels"));
-  }
-
-  private static HttpResponse<byte[]> error(RuntimeException e) {
-    if (e instanceof LokiBadRequestException) {
-      return json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
-    } else if (e instanceof TenantDeniedException denied) {
-      return json(HttpStatus.valueOf(denied.status()), LokiJson.error("bad_data", e.getMessage()));
-    } else if (e instanceof QueryLimitExceededException limit) {
-      return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT
-          ? json(HttpStatus.SERVICE_UNAVAILABLE, LokiJson.error("timeout", e.getMessage()))
-          : json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
-    } else if (e instanceof MetricLimitExceededException
-        || e instanceof PipelineErrorException
-        || e instanceof VectorMatchingException) {
-      // Loki answers its limit, pipeline and matching errors with 400.
-      return json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
-    } else if (e instanceof StorageException) {
-      LOG.warn("Loki query failed on storage: {}", e.toString());
-      return json(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          LokiJson.error(
-              "unavailable", "Cannot run query: object storage failed: " + e.getMessage()));
-    }
-    LOG.error("Loki query failed", e);
-    return json(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        LokiJson.error(
-            "internal", "Cannot run query: internal error (" + e.getClass().getSimpleName() + ")"));
   }
 
   private static String outcome(RuntimeException e) {
@@ -211,8 +171,6 @@ final class LokiController {
   }
 
   private static HttpResponse<byte[]> json(HttpStatus status, byte[] body) {
-    return HttpResponse.<byte[]>status(status)
-        .body(body)
-        .contentType(MediaType.APPLICATION_JSON_TYPE);
+    return LokiResponses.json(status, body);
   }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.icegate.lake.store.StorageException;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.QueryLimitExceededException;
+import io.icegate.query.logql.metric.MetricLimitExceededException;
+import io.icegate.query.logql.metric.PipelineErrorException;
 import io.icegate.query.loki.LokiBadRequestException;
+import io.icegate.query.series.VectorMatchingException;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.icegate.query.tenant.TenantDeniedException;
 import io.micronaut.http.HttpHeaders;
@@ -83,7 +86,7 @@ public final class LokiResponses {
     }
   }
 
-  /** The status and error body of a failure. */
+  /** The status and error body of a failure, for every Loki endpoint (LokiController too). */
   public static HttpResponse<byte[]> failure(RuntimeException e) {
     if (e instanceof LokiBadRequestException) {
       return json(HttpStatus.BAD_REQUEST, error("bad_data", e.getMessage()));
@@ -93,6 +96,11 @@ public final class LokiResponses {
       return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT
           ? json(HttpStatus.SERVICE_UNAVAILABLE, error("timeout", e.getMessage()))
           : json(HttpStatus.BAD_REQUEST, error("bad_data", e.getMessage()));
+    } else if (e instanceof MetricLimitExceededException
+        || e instanceof PipelineErrorException
+        || e instanceof VectorMatchingException) {
+      // Loki answers its limit, pipeline and matching errors with 400.
+      return json(HttpStatus.BAD_REQUEST, error("bad_data", e.getMessage()));
     } else if (e instanceof StorageException) {
       LOG.warn("Loki query failed on storage: {}", e.toString());
       return json(
