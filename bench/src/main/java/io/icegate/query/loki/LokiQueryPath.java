@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The code path behind {@code /loki/api/v1/query_range}, opened for the benchmarks: the request's
- * parameters are parsed by {@link LokiParams} from a real Micronaut form POST, then {@link
+ * parameters are parsed by {@link LokiRequest} from a real Micronaut form POST, then {@link
  * LokiApi#queryRange} plans, scans and renders Loki's JSON, exactly as {@link LokiController} calls
  * it (only HTTP transport is left out). It lives in the bench module but in the Loki package
  * because those classes are package-private on purpose.
@@ -34,12 +34,12 @@ public final class LokiQueryPath {
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
             .collect(Collectors.joining("&"));
     // A form POST, as Grafana sends long queries: Micronaut's simple request does not parse a
-    // GET's query string, while LokiParams decodes a form body itself.
+    // GET's query string, while LokiRequest decodes a form body itself.
     byte[] body = query.getBytes(StandardCharsets.UTF_8);
     HttpRequest<byte[]> request =
         HttpRequest.POST("/loki/api/v1/query_range", body)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    LokiApi.Answer answer = api.queryRange(tenant, LokiParams.of(request, body), false);
+    LokiApi.Answer answer = api.queryRange(tenant, LokiRequest.of(request, body), false);
     return new Result(answer.json(), answer.bytesScanned(), answer.rowsScanned());
   }
 

@@ -2,7 +2,9 @@ package io.icegate.query.loki;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.query.engine.TenantScan;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -21,5 +23,24 @@ public record LogSelection(
               + " an empty-compatible value. For instance, app=~\".*\" does not meet this"
               + " requirement, but app=~\".+\" will");
     }
+  }
+
+  /**
+   * Hands every entry of this query with {@code startNanos <= timestamp < endNanos}, after its
+   * pipeline, to {@code sink}, in no particular order (the index, detected and tail endpoints).
+   */
+  public void forEachEntry(
+      TenantScan scan,
+      LabelMapping mapping,
+      long startNanos,
+      long endNanos,
+      Consumer<LogEntry> sink) {
+    new LogScan(scan, mapping)
+        .forEach(
+            selector,
+            lineFilters,
+            startNanos,
+            endNanos,
+            entry -> pipeline.apply(entry).ifPresent(sink));
   }
 }

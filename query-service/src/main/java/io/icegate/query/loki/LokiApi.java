@@ -33,7 +33,6 @@ import java.util.function.LongSupplier;
 @Singleton
 public final class LokiApi {
   static final long HOUR_NANOS = 3_600_000_000_000L;
-  private static final long MAX_POINTS = 11_000;
 
   private final LakeScanner scanner;
   private final QueryLimits limits;
@@ -44,7 +43,7 @@ public final class LokiApi {
 
   @Inject
   LokiApi(LakeScanner scanner, QueryLimits limits, LokiConfiguration config) {
-    this(scanner, limits, config, LokiApi::systemNanos);
+    this(scanner, limits, config, LokiTime::nowNanos);
   }
 
   LokiApi(
@@ -56,11 +55,6 @@ public final class LokiApi {
     this.nowNanos = requireNonNull(nowNanos, "nowNanos is null");
   }
 
-  private static long systemNanos() {
-    java.time.Instant now = java.time.Instant.now();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-  }
-
   /** The answer of a query endpoint and what it cost. */
   record Answer(byte[] json, long bytesScanned, long rowsScanned) {}
 
@@ -68,35 +62,20 @@ public final class LokiApi {
    * {@code /loki/api/v1/format_query}: the query in canonical form, as Grafana's query editor asks
    * ({@code {"status":"success","data":"..."}}); nothing is read, so no tenant data is involved.
    */
-  Answer formatQuery(LokiParams params) {
-    String formatted = LogQLFormatter.format(LogQlPlanner.parse(query(params)));
+  Answer formatQuery(LokiRequest params) {
+    String formatted = LogQLFormatter.format(LogQlPlanner.parse(params.query(config)));
     return new Answer(LokiJson.formatted(formatted), 0, 0);
   }
 
   /** {@code /loki/api/v1/query_range}. */
-  Answer queryRange(TenantId tenant, LokiParams params, boolean categorized) {
-    String query = query(params);
-    long[] bounds = params.bounds(nowNanos.getAsLong(), HOUR_NANOS);
-    long start = bounds[0];
-    long end = bounds[1];
-    if (end < start) {
-      throw new LokiBadRequestException("end timestamp must not be before or equal to start time");
-    }
+  Answer queryRange(TenantId tenant, LokiRequest params, boolean categorized) {
+    String query = params.query(config);
+    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), HOUR_NANOS);
+    long start = range.start();
+    long end = range.end();
     int limit = limit(params);
     Direction direction = params.get("direction").map(Direction::parse).orElse(Direction.BACKWARD);
-    long step =
-        params
-            .duration("step")
-            .orElse(Math.max((end - start) / 250 / 1_000_000_000L, 1) * 1_000_000_000L);
-    if (step <= 0) {
-      throw new LokiBadRequestException(
-          "zero or negative query resolution step widths are not accepted. Try a positive integer");
-    }
-    if ((end - start) / step > MAX_POINTS) {
-      throw new LokiBadRequestException(
-          "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query"
-              + " resolution (?step=XX)");
-    }
+    long step = params.step(range);
     params.duration("interval");
     Expr expr = LogQlPlanner.parse(query);
     if (expr instanceof SampleExpr sample) {
@@ -108,8 +87,8 @@ public final class LokiApi {
   }
 
   /** {@code /loki/api/v1/query}: log queries look back {@code since} (default 1 h) from time. */
-  Answer query(TenantId tenant, LokiParams params, boolean categorized) {
-    String query = query(params);
+  Answer query(TenantId tenant, LokiRequest params, boolean categorized) {
+    String query = params.query(config);
     long time = params.time("time").orElse(nowNanos.getAsLong());
     int limit = limit(params);
     Direction direction = params.get("direction").map(Direction::parse).orElse(Direction.BACKWARD);
@@ -167,7 +146,7 @@ public final class LokiApi {
   }
 
   /** {@code /loki/api/v1/labels}: stream label names in the range, sorted. */
-  Answer labels(TenantId tenant, LokiParams params) {
+  Answer labels(TenantId tenant, LokiRequest params) {
     Set<String> names = new TreeSet<>();
     QueryBudget budget = new QueryBudget(limits);
     forEachStream(
@@ -180,7 +159,7 @@ public final class LokiApi {
   }
 
   /** {@code /loki/api/v1/label/{name}/values}: values of a stream label in the range, sorted. */
-  Answer labelValues(TenantId tenant, String name, LokiParams params) {
+  Answer labelValues(TenantId tenant, String name, LokiRequest params) {
     Set<String> values = new TreeSet<>();
     QueryBudget budget = new QueryBudget(limits);
     forEachStream(
@@ -198,7 +177,7 @@ public final class LokiApi {
   }
 
   /** {@code /loki/api/v1/series}: the streams any {@code match[]} selects, sorted. */
-  Answer series(TenantId tenant, LokiParams params) {
+  Answer series(TenantId tenant, LokiRequest params) {
     List<List<LabelMatcher>> selectors = new ArrayList<>();
     for (String match : params.all("match[]")) {
       selectors.add(checkedSelector(match));
@@ -229,19 +208,16 @@ public final class LokiApi {
   private void forEachStream(
       TenantId tenant,
       QueryBudget budget,
-      LokiParams params,
+      LokiRequest params,
       List<LabelMatcher> selector,
       java.util.function.Consumer<Map<String, String>> sink) {
-    long[] bounds = params.bounds(nowNanos.getAsLong(), 6 * HOUR_NANOS);
-    if (bounds[1] < bounds[0]) {
-      throw new LokiBadRequestException("end timestamp must not be before or equal to start time");
-    }
+    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), 6 * HOUR_NANOS);
     LogScan scan = new LogScan(scanner.open(tenant, budget), mapping);
     Map<String, Boolean> seen = new LinkedHashMap<>();
     scan.forEachStream(
         selector,
-        bounds[0],
-        bounds[1],
+        range.start(),
+        range.end(),
         stream -> {
           if (seen.putIfAbsent(EntryOrder.labelKey(stream), Boolean.TRUE) == null) {
             sink.accept(stream);
@@ -250,40 +226,17 @@ public final class LokiApi {
   }
 
   private List<LabelMatcher> selectorOf(java.util.Optional<String> query) {
-    return query.map(this::checkedQuery).map(LokiQueries::selectorOf).orElse(List.of());
+    return query
+        .map(text -> LokiRequest.checkedQuery(text, config))
+        .map(LokiQueries::selectorOf)
+        .orElse(List.of());
   }
 
   private List<LabelMatcher> checkedSelector(String match) {
-    checkLength(match);
-    return LokiQueries.selector(match);
+    return LokiQueries.selector(LokiRequest.checkedQuery(match, config));
   }
 
-  private String checkedQuery(String query) {
-    checkLength(query);
-    return query;
-  }
-
-  private String query(LokiParams params) {
-    String query =
-        params
-            .get("query")
-            .orElseThrow(() -> new LokiBadRequestException("query parameter is required"));
-    checkLength(query);
-    return query;
-  }
-
-  private void checkLength(String query) {
-    if (query.length() > config.maxQueryLength()) {
-      throw new LokiBadRequestException(
-          "the query is "
-              + query.length()
-              + " characters long, more than the limit of "
-              + config.maxQueryLength()
-              + " (icegate.loki.max-query-length)");
-    }
-  }
-
-  private int limit(LokiParams params) {
+  private int limit(LokiRequest params) {
     int limit = params.integer("limit").orElse(100);
     if (limit <= 0) {
       throw new LokiBadRequestException("limit must be a positive value");

@@ -5,7 +5,6 @@ import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.engine.QueryMetrics;
 import io.icegate.query.logql.metric.MetricLimitExceededException;
 import io.icegate.query.logql.metric.PipelineErrorException;
-import io.icegate.query.loki.index.LokiResponses;
 import io.icegate.query.series.VectorMatchingException;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.icegate.query.tenant.TenantDeniedException;
@@ -131,13 +130,13 @@ final class LokiController {
   }
 
   /** The tenant and parameters of one call. */
-  record Call(TenantId tenant, LokiParams params) {}
+  record Call(TenantId tenant, LokiRequest params) {}
 
   private HttpResponse<byte[]> run(HttpRequest<byte[]> request, Function<Call, LokiApi.Answer> op) {
     long start = System.nanoTime();
     try {
       TenantId tenant = LokiResponses.tenant(tenants, request);
-      LokiParams params = LokiParams.of(request, request.getBody().orElse(null));
+      LokiRequest params = LokiRequest.of(request, request.getBody().orElse(null));
       LokiApi.Answer answer = op.apply(new Call(tenant, params));
       metrics.record(
           "loki", "ok", System.nanoTime() - start, answer.bytesScanned(), answer.rowsScanned());

@@ -5,22 +5,27 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Loki's JSON answers ({@code docs/sources/reference/loki-http-api.md}), written by hand. */
-final class LokiJson {
+/**
+ * Loki's JSON answers ({@code docs/sources/reference/loki-http-api.md}), written by hand; {@link
+ * #write} and {@link #error} serve every Loki endpoint, the sub-packages' too.
+ */
+public final class LokiJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private LokiJson() {}
 
-  interface Body {
+  /** Writes one JSON document. */
+  @FunctionalInterface
+  public interface Body {
     void write(JsonGenerator json) throws IOException;
   }
 
-  static byte[] write(Body body) {
+  public static byte[] write(Body body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       body.write(json);
@@ -31,7 +36,7 @@ final class LokiJson {
   }
 
   /** {@code {"status":"error","errorType":...,"error":...}}. */
-  static byte[] error(String type, String message) {
+  public static byte[] error(String type, String message) {
     return write(
         json -> {
           json.writeStartObject();
@@ -158,6 +163,15 @@ final class LokiJson {
         });
   }
 
+  /** Loki's sample time: float seconds, as Prometheus writes them ({@code 1588889221.5}). */
+  public static void writeSeconds(JsonGenerator json, long nanos) throws IOException {
+    if (nanos % 1_000_000_000L == 0) {
+      json.writeNumber(nanos / 1_000_000_000L);
+    } else {
+      json.writeNumber(new BigDecimal(nanos).movePointLeft(9).stripTrailingZeros());
+    }
+  }
+
   static void writeLabels(JsonGenerator json, Map<String, String> labels) throws IOException {
     json.writeStartObject();
     for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
@@ -197,9 +211,5 @@ final class LokiJson {
     json.writeEndObject();
     json.writeEndObject();
     json.writeEndObject();
-  }
-
-  static List<String> sorted(Collection<String> values) {
-    return values.stream().sorted().distinct().toList();
   }
 }

@@ -4,12 +4,15 @@ import io.icegate.query.logql.ast.Expr;
 import io.icegate.query.logql.ast.LogSelector;
 import java.util.List;
 
-/** Turns LogQL text into what the evaluators run. */
-final class LokiQueries {
+/**
+ * Turns LogQL text into what the evaluators run; a bad query throws {@link LokiBadRequestException}
+ * with Loki's message.
+ */
+public final class LokiQueries {
   private LokiQueries() {}
 
   /** A log query; a metric query here is a 400. */
-  static LogSelection logQuery(String query) {
+  public static LogSelection logQuery(String query) {
     Expr expr = LogQlPlanner.parse(query);
     if (!(expr instanceof LogSelector selector)) {
       throw new LokiBadRequestException("parse error : only log selector is supported");
@@ -27,7 +30,7 @@ final class LokiQueries {
   }
 
   /** The stream selector of a log query (the {@code query} parameter of the metadata endpoints). */
-  static List<LabelMatcher> selectorOf(String query) {
+  public static List<LabelMatcher> selectorOf(String query) {
     Expr expr = LogQlPlanner.parse(query);
     if (!(expr instanceof LogSelector selector)) {
       throw new LokiBadRequestException("parse error : only log selector is supported");

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * 1e10); an integer up to 1e10 as seconds, above as nanoseconds. Times are nanoseconds since the
  * epoch.
  */
-final class LokiTime {
+public final class LokiTime {
   private static final Pattern DURATION =
       Pattern.compile(
           "(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
@@ -35,7 +35,7 @@ final class LokiTime {
   private LokiTime() {}
 
   /** A time parameter in nanoseconds. */
-  static long parseTime(String name, String value) {
+  public static long parseTime(String name, String value) {
     try {
       OffsetDateTime time = OffsetDateTime.parse(value);
       Instant instant = time.toInstant();
@@ -65,7 +65,7 @@ final class LokiTime {
   }
 
   /** A duration parameter ({@code 5m}, {@code 1h30m}, {@code 15}, {@code 0.5}) in nanoseconds. */
-  static long parseDuration(String name, String value) {
+  public static long parseDuration(String name, String value) {
     try {
       if (!SECONDS.matcher(value).matches()) {
         throw new NumberFormatException(value);
@@ -107,6 +107,12 @@ final class LokiTime {
               + "\" to a valid duration. It overflows int64");
     }
     return total;
+  }
+
+  /** The wall clock in nanoseconds since the epoch: the default {@code end} and {@code time}. */
+  public static long nowNanos() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   static Duration toDuration(long nanos) {

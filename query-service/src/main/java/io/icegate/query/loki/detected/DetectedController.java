@@ -6,13 +6,14 @@ import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.loki.LabelMapping;
 import io.icegate.query.loki.LabelMatcher;
 import io.icegate.query.loki.LogSelection;
-import io.icegate.query.loki.LokiAccess;
-import io.icegate.query.loki.LokiBadRequestException;
 import io.icegate.query.loki.LokiConfiguration;
+import io.icegate.query.loki.LokiJson;
+import io.icegate.query.loki.LokiQueries;
+import io.icegate.query.loki.LokiRequest;
+import io.icegate.query.loki.LokiResponses;
+import io.icegate.query.loki.LokiTime;
+import io.icegate.query.loki.StreamLines;
 import io.icegate.query.loki.index.IndexScans;
-import io.icegate.query.loki.index.LokiRequest;
-import io.icegate.query.loki.index.LokiResponses;
-import io.icegate.query.loki.index.StreamLines;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +24,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,9 +102,9 @@ final class DetectedController {
         request,
         (tenant, params) -> {
           // The query is still checked, so a bad one is refused as Loki would.
-          query(params);
-          params.bounds(nowNanos(), HOUR_NANOS);
-          return LokiResponses.write(
+          params.query(config);
+          params.bounds(LokiTime.nowNanos(), HOUR_NANOS);
+          return LokiJson.write(
               json -> {
                 json.writeStartObject();
                 json.writeStringField("status", "success");
@@ -122,8 +122,12 @@ final class DetectedController {
 
   private byte[] detectedLabels(TenantId tenant, LokiRequest params) {
     List<LabelMatcher> selector =
-        params.get("query").map(this::checked).map(LokiAccess::selectorOf).orElse(List.of());
-    LokiRequest.TimeRange range = params.bounds(nowNanos(), HOUR_NANOS);
+        params
+            .get("query")
+            .map(query -> LokiRequest.checkedQuery(query, config))
+            .map(LokiQueries::selectorOf)
+            .orElse(List.of());
+    LokiRequest.TimeRange range = params.bounds(LokiTime.nowNanos(), HOUR_NANOS);
     Map<String, Set<String>> values = new TreeMap<>();
     scans.run(
         tenant,
@@ -141,7 +145,7 @@ final class DetectedController {
           return null;
         },
         cost -> {});
-    return LokiResponses.write(
+    return LokiJson.write(
         json -> {
           json.writeStartObject();
           json.writeArrayFieldStart("detectedLabels");
@@ -162,7 +166,7 @@ final class DetectedController {
             .positive("limit", MAX_FIELDS, "detected_fields limit, at most " + MAX_FIELDS)
             .orElse(DEFAULT_FIELDS);
     DetectedFields fields = sample(tenant, params);
-    return LokiResponses.write(
+    return LokiJson.write(
         json -> {
           json.writeStartObject();
           json.writeArrayFieldStart("fields");
@@ -194,7 +198,7 @@ final class DetectedController {
             .positive("limit", MAX_FIELDS, "detected_field values limit, at most " + MAX_FIELDS)
             .orElse(DEFAULT_FIELDS);
     List<String> values = fieldValues(sample(tenant, params).values(name), limit);
-    return LokiResponses.write(
+    return LokiJson.write(
         json -> {
           json.writeStartObject();
           json.writeArrayFieldStart("values");
@@ -213,8 +217,8 @@ final class DetectedController {
 
   /** The newest {@code line_limit} lines of the query in the range, their fields detected. */
   private DetectedFields sample(TenantId tenant, LokiRequest params) {
-    LogSelection selection = LokiAccess.logQuery(query(params));
-    LokiRequest.TimeRange range = params.bounds(nowNanos(), HOUR_NANOS);
+    LogSelection selection = LokiQueries.logQuery(params.query(config));
+    LokiRequest.TimeRange range = params.bounds(LokiTime.nowNanos(), HOUR_NANOS);
     int lines =
         params
             .positive("line_limit", MAX_LINES, "detected_fields line_limit, at most " + MAX_LINES)
@@ -223,32 +227,10 @@ final class DetectedController {
     scans.run(
         tenant,
         scan -> {
-          LokiAccess.forEachEntry(
-              scan, mapping, selection, range.start(), range.end() + 1, sample::offer);
+          selection.forEachEntry(scan, mapping, range.start(), range.end() + 1, sample::offer);
           return null;
         },
         cost -> {});
     return new DetectedFields(sample.entries());
-  }
-
-  private String query(LokiRequest params) {
-    return checked(params.required("query"));
-  }
-
-  private String checked(String query) {
-    if (query.length() > config.maxQueryLength()) {
-      throw new LokiBadRequestException(
-          "the query is "
-              + query.length()
-              + " characters long, more than the limit of "
-              + config.maxQueryLength()
-              + " (icegate.loki.max-query-length)");
-    }
-    return query;
-  }
-
-  private static long nowNanos() {
-    Instant now = Instant.now();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 }

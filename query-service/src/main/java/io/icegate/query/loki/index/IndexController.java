@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.loki.LabelMapping;
 import io.icegate.query.loki.LabelMatcher;
-import io.icegate.query.loki.LokiAccess;
-import io.icegate.query.loki.LokiBadRequestException;
 import io.icegate.query.loki.LokiConfiguration;
+import io.icegate.query.loki.LokiJson;
+import io.icegate.query.loki.LokiQueries;
+import io.icegate.query.loki.LokiRequest;
+import io.icegate.query.loki.LokiResponses;
+import io.icegate.query.loki.LokiTime;
+import io.icegate.query.loki.StreamLines;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,7 +21,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,7 +38,6 @@ import java.util.function.LongSupplier;
 @Controller("/loki/api/v1/index")
 final class IndexController {
   private static final long HOUR_NANOS = 3_600_000_000_000L;
-  private static final long MAX_POINTS = 11_000;
 
   private final IndexScans scans;
   private final QueryTenantResolver tenants;
@@ -48,11 +50,7 @@ final class IndexController {
     this.tenants = requireNonNull(tenants, "tenants is null");
     this.config = requireNonNull(config, "config is null");
     this.mapping = new LabelMapping(config.indexLabels());
-    this.nowNanos =
-        () -> {
-          Instant now = Instant.now();
-          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        };
+    this.nowNanos = LokiTime::nowNanos;
   }
 
   @Get("/stats")
@@ -115,7 +113,7 @@ final class IndexController {
           return null;
         },
         cost -> chunks[0] = cost.parquetObjectsRead());
-    return LokiResponses.write(
+    return LokiJson.write(
         json -> {
           json.writeStartObject();
           json.writeNumberField("streams", streams.size());
@@ -149,22 +147,7 @@ final class IndexController {
     }
     long step = 0;
     if (ranged) {
-      step =
-          params
-              .duration("step")
-              .orElse(
-                  Math.max((range.end() - range.start()) / 250 / 1_000_000_000L, 1)
-                      * 1_000_000_000L);
-      if (step <= 0) {
-        throw new LokiBadRequestException(
-            "zero or negative query resolution step widths are not accepted. Try a positive"
-                + " integer");
-      }
-      if ((range.end() - range.start()) / step > MAX_POINTS) {
-        throw new LokiBadRequestException(
-            "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the"
-                + " query resolution (?step=XX)");
-      }
+      step = params.step(range);
     }
     Volumes volumes = new Volumes(targets, aggregateBy, range.start(), step);
     scans.run(
@@ -177,7 +160,7 @@ final class IndexController {
         cost -> {});
     List<Volumes.Series> series = volumes.largest(limit);
     long end = range.end();
-    return LokiResponses.write(
+    return LokiJson.write(
         json -> {
           json.writeStartObject();
           json.writeStringField("status", "success");
@@ -195,14 +178,14 @@ final class IndexController {
               json.writeArrayFieldStart("values");
               for (Map.Entry<Long, Long> point : one.points().entrySet()) {
                 json.writeStartArray();
-                LokiResponses.writeSeconds(json, point.getKey());
+                LokiJson.writeSeconds(json, point.getKey());
                 json.writeString(Long.toString(point.getValue()));
                 json.writeEndArray();
               }
               json.writeEndArray();
             } else {
               json.writeArrayFieldStart("value");
-              LokiResponses.writeSeconds(json, end);
+              LokiJson.writeSeconds(json, end);
               json.writeString(Long.toString(one.total()));
               json.writeEndArray();
             }
@@ -215,15 +198,6 @@ final class IndexController {
   }
 
   private List<LabelMatcher> selector(LokiRequest params) {
-    String query = params.required("query");
-    if (query.length() > config.maxQueryLength()) {
-      throw new LokiBadRequestException(
-          "the query is "
-              + query.length()
-              + " characters long, more than the limit of "
-              + config.maxQueryLength()
-              + " (icegate.loki.max-query-length)");
-    }
-    return LokiAccess.selectorOf(query);
+    return LokiQueries.selectorOf(params.query(config));
   }
 }

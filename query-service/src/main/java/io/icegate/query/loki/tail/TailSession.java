@@ -6,10 +6,9 @@ import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.loki.LabelMapping;
 import io.icegate.query.loki.LogEntry;
 import io.icegate.query.loki.LogSelection;
-import io.icegate.query.loki.LokiAccess;
 import io.icegate.query.loki.LokiBadRequestException;
+import io.icegate.query.loki.LokiJson;
 import io.icegate.query.loki.index.IndexScans;
-import io.icegate.query.loki.index.LokiResponses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -81,10 +80,9 @@ final class TailSession {
     scans.run(
         tenant,
         scan -> {
-          LokiAccess.forEachEntry(
+          selection.forEachEntry(
               scan,
               mapping,
-              selection,
               scanLower,
               upper,
               entry -> {
@@ -130,7 +128,7 @@ final class TailSession {
       streams.computeIfAbsent(entry.allLabels(), k -> new ArrayList<>()).add(entry);
     }
     byte[] json =
-        LokiResponses.write(
+        LokiJson.write(
             out -> {
               out.writeStartObject();
               out.writeArrayFieldStart("streams");

@@ -7,12 +7,14 @@ import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.loki.LabelMapping;
 import io.icegate.query.loki.LogSelection;
-import io.icegate.query.loki.LokiAccess;
 import io.icegate.query.loki.LokiBadRequestException;
 import io.icegate.query.loki.LokiConfiguration;
+import io.icegate.query.loki.LokiJson;
+import io.icegate.query.loki.LokiQueries;
+import io.icegate.query.loki.LokiRequest;
+import io.icegate.query.loki.LokiResponses;
+import io.icegate.query.loki.LokiTime;
 import io.icegate.query.loki.index.IndexScans;
-import io.icegate.query.loki.index.LokiRequest;
-import io.icegate.query.loki.index.LokiResponses;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.icegate.query.tenant.TenantDeniedException;
 import io.micronaut.http.HttpRequest;
@@ -24,7 +26,6 @@ import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -79,17 +80,8 @@ final class TailSocket implements AutoCloseable {
     try {
       TenantId tenant = LokiResponses.tenant(tenants, request);
       LokiRequest params = LokiRequest.of(session.getRequestParameters());
-      String query = params.required("query");
-      if (query.length() > loki.maxQueryLength()) {
-        throw new LokiBadRequestException(
-            "the query is "
-                + query.length()
-                + " characters long, more than the limit of "
-                + loki.maxQueryLength()
-                + " (icegate.loki.max-query-length)");
-      }
-      LogSelection selection = LokiAccess.logQuery(query);
-      long now = nowNanos();
+      LogSelection selection = LokiQueries.logQuery(params.query(loki));
+      long now = LokiTime.nowNanos();
       long start = params.time("start").orElse(now - HOUR_NANOS);
       int limit = params.positive("limit", loki.maxLimit(), "icegate.loki.max-limit").orElse(100);
       long delay = params.get("delay_for").map(TailSocket::delay).orElse(0L);
@@ -110,7 +102,7 @@ final class TailSocket implements AutoCloseable {
               limit,
               delay,
               config,
-              TailSocket::nowNanos,
+              LokiTime::nowNanos,
               frame -> session.sendSync(frame));
     } catch (LokiBadRequestException | TenantDeniedException e) {
       refuse(session, e.getMessage());
@@ -166,8 +158,7 @@ final class TailSocket implements AutoCloseable {
 
   private static void refuse(WebSocketSession session, String message) {
     if (session.isOpen()) {
-      session.sendSync(
-          new String(LokiResponses.error("bad_data", message), StandardCharsets.UTF_8));
+      session.sendSync(new String(LokiJson.error("bad_data", message), StandardCharsets.UTF_8));
       // A close reason is at most 123 bytes; the full message went in the frame above.
       session.close(new CloseReason(CloseReason.POLICY_VIOLATION.getCode(), shorten(message)));
     }
@@ -179,16 +170,11 @@ final class TailSocket implements AutoCloseable {
   }
 
   private static long delay(String value) {
-    long nanos = LokiAccess.parseDuration("delay_for", value);
+    long nanos = LokiTime.parseDuration("delay_for", value);
     if (nanos < 0 || nanos > MAX_DELAY_NANOS) {
       throw new LokiBadRequestException("delay_for can't be greater than 5");
     }
     return nanos;
-  }
-
-  private static long nowNanos() {
-    Instant now = Instant.now();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   @PreDestroy

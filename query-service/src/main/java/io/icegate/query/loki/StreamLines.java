@@ -1,13 +1,10 @@
-package io.icegate.query.loki.index;
+package io.icegate.query.loki;
 
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.query.engine.ArrowPlainValues;
 import io.icegate.query.engine.ScanBatches;
 import io.icegate.query.engine.ScanRequest;
 import io.icegate.query.engine.TenantScan;
-import io.icegate.query.loki.LabelMapping;
-import io.icegate.query.loki.LabelMatcher;
-import io.icegate.query.loki.LokiAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,7 +49,7 @@ public final class StreamLines {
     ScanRequest request =
         ScanRequest.all(WalSignal.LOGS)
             .select(COLUMNS)
-            .where(LokiAccess.pushedFilter(selector))
+            .where(LogScan.pushedFilter(selector))
             .between(
                 Optional.of(Instant.ofEpochSecond(0, Math.floorDiv(startNanos, 1000L) * 1000L)),
                 Optional.of(

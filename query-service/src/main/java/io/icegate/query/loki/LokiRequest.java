@@ -1,7 +1,5 @@
-package io.icegate.query.loki.index;
+package io.icegate.query.loki;
 
-import io.icegate.query.loki.LokiAccess;
-import io.icegate.query.loki.LokiBadRequestException;
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -14,10 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The parameters of one call to the index, detected and tail endpoints: the query string plus a
- * form POST body (body values first, as Go's {@code r.Form}); unknown parameters are ignored.
+ * The parameters of one call to a Loki endpoint: the query string plus the body of a form POST
+ * ({@code application/x-www-form-urlencoded}), as Go's {@code r.Form} merges them (body values
+ * first), or the query string of a WebSocket upgrade. Unknown parameters are ignored. Parsing
+ * follows Loki's {@code pkg/loghttp/params.go}.
  */
 public final class LokiRequest {
+  private static final long MAX_POINTS = 11_000;
+
   private final Map<String, List<String>> values;
 
   private LokiRequest(Map<String, List<String>> values) {
@@ -75,17 +77,58 @@ public final class LokiRequest {
     return values.getOrDefault(name, List.of()).stream().filter(v -> !v.isEmpty()).findFirst();
   }
 
+  /** Every non-empty value of a parameter ({@code match[]}). */
+  public List<String> all(String name) {
+    return values.getOrDefault(name, List.of()).stream().filter(v -> !v.isEmpty()).toList();
+  }
+
   public String required(String name) {
     return get(name)
         .orElseThrow(() -> new LokiBadRequestException(name + " parameter is required"));
   }
 
+  /** The required {@code query}, refused above {@code icegate.loki.max-query-length}. */
+  public String query(LokiConfiguration config) {
+    return checkedQuery(required("query"), config);
+  }
+
+  /** {@code query} itself, refused when longer than {@code icegate.loki.max-query-length}. */
+  public static String checkedQuery(String query, LokiConfiguration config) {
+    if (query.length() > config.maxQueryLength()) {
+      throw new LokiBadRequestException(
+          "the query is "
+              + query.length()
+              + " characters long, more than the limit of "
+              + config.maxQueryLength()
+              + " (icegate.loki.max-query-length)");
+    }
+    return query;
+  }
+
   public Optional<Long> time(String name) {
-    return get(name).map(value -> LokiAccess.parseTime(name, value));
+    return get(name).map(value -> LokiTime.parseTime(name, value));
   }
 
   public Optional<Long> duration(String name) {
-    return get(name).map(value -> LokiAccess.parseDuration(name, value));
+    return get(name).map(value -> LokiTime.parseDuration(name, value));
+  }
+
+  /** An integer, refused with Go's {@code strconv.Atoi} message as Loki does ({@code limit}). */
+  public Optional<Integer> integer(String name) {
+    return get(name)
+        .map(
+            value -> {
+              try {
+                return Integer.parseInt(value);
+              } catch (NumberFormatException e) {
+                throw new LokiBadRequestException(
+                    "invalid parameter '"
+                        + name
+                        + "': strconv.Atoi: parsing \""
+                        + value
+                        + "\": invalid syntax");
+              }
+            });
   }
 
   /** A positive integer parameter, at most {@code max} (its configuration key named if not). */
@@ -122,7 +165,8 @@ public final class LokiRequest {
 
   /**
    * {@code start} and {@code end} as Loki's {@code bounds}: end defaults to now, start to {@code
-   * since} (default {@code defaultSinceNanos}) before end; end before start is refused.
+   * since} (default {@code defaultSinceNanos}) before end, or before now if end is in the future;
+   * end before start is refused.
    */
   public TimeRange bounds(long nowNanos, long defaultSinceNanos) {
     long since = duration("since").orElse(defaultSinceNanos);
@@ -132,6 +176,26 @@ public final class LokiRequest {
       throw new LokiBadRequestException("end timestamp must not be before or equal to start time");
     }
     return new TimeRange(start, end);
+  }
+
+  /**
+   * The {@code step} of a range query over {@code range}: default range/250 (at least 1 s) as
+   * Loki's {@code defaultQueryRangeStep}; a step that is not positive, or more than 11,000 points,
+   * is refused with Loki's message.
+   */
+  public long step(TimeRange range) {
+    long width = range.end() - range.start();
+    long step = duration("step").orElse(Math.max(width / 250 / 1_000_000_000L, 1) * 1_000_000_000L);
+    if (step <= 0) {
+      throw new LokiBadRequestException(
+          "zero or negative query resolution step widths are not accepted. Try a positive integer");
+    }
+    if (width / step > MAX_POINTS) {
+      throw new LokiBadRequestException(
+          "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query"
+              + " resolution (?step=XX)");
+    }
+    return step;
   }
 
   /** A closed time range in nanoseconds. */

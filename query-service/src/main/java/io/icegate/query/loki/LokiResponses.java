@@ -1,13 +1,10 @@
-package io.icegate.query.loki.index;
+package io.icegate.query.loki;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.icegate.lake.store.StorageException;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.logql.metric.MetricLimitExceededException;
 import io.icegate.query.logql.metric.PipelineErrorException;
-import io.icegate.query.loki.LokiBadRequestException;
 import io.icegate.query.series.VectorMatchingException;
 import io.icegate.query.tenant.QueryTenantResolver;
 import io.icegate.query.tenant.TenantDeniedException;
@@ -16,50 +13,20 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one call of the index, detected and tail endpoints: resolves the tenant (as every Loki
- * endpoint does, {@code X-Scope-OrgID}), parses the parameters, maps every failure to a status and
- * Loki's one-line {@code {"status":"error","errorType":...,"error":...}} — never a stack trace.
+ * Runs one call of a Loki endpoint: resolves the tenant ({@code X-Scope-OrgID}), parses the
+ * parameters, maps every failure to a status and Loki's one-line {@code
+ * {"status":"error","errorType":...,"error":...}} — never a stack trace. One error mapping for
+ * {@link LokiController} and the index, detected and tail endpoints.
  */
 public final class LokiResponses {
   private static final Logger LOG = LoggerFactory.getLogger(LokiResponses.class);
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private LokiResponses() {}
-
-  /** Writes one JSON document. */
-  @FunctionalInterface
-  public interface Body {
-    void write(JsonGenerator json) throws IOException;
-  }
-
-  public static byte[] write(Body body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      body.write(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  public static byte[] error(String type, String message) {
-    return write(
-        json -> {
-          json.writeStartObject();
-          json.writeStringField("status", "error");
-          json.writeStringField("errorType", type);
-          json.writeStringField("error", message);
-          json.writeEndObject();
-        });
-  }
 
   /** The tenant of a request; refusals throw {@link TenantDeniedException}. */
   public static TenantId tenant(QueryTenantResolver tenants, HttpRequest<?> request) {
@@ -86,31 +53,32 @@ public final class LokiResponses {
     }
   }
 
-  /** The status and error body of a failure, for every Loki endpoint (LokiController too). */
+  /** The status and error body of a failure, for every Loki endpoint. */
   public static HttpResponse<byte[]> failure(RuntimeException e) {
     if (e instanceof LokiBadRequestException) {
-      return json(HttpStatus.BAD_REQUEST, error("bad_data", e.getMessage()));
+      return json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
     } else if (e instanceof TenantDeniedException denied) {
-      return json(HttpStatus.valueOf(denied.status()), error("bad_data", e.getMessage()));
+      return json(HttpStatus.valueOf(denied.status()), LokiJson.error("bad_data", e.getMessage()));
     } else if (e instanceof QueryLimitExceededException limit) {
       return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT
-          ? json(HttpStatus.SERVICE_UNAVAILABLE, error("timeout", e.getMessage()))
-          : json(HttpStatus.BAD_REQUEST, error("bad_data", e.getMessage()));
+          ? json(HttpStatus.SERVICE_UNAVAILABLE, LokiJson.error("timeout", e.getMessage()))
+          : json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
     } else if (e instanceof MetricLimitExceededException
         || e instanceof PipelineErrorException
         || e instanceof VectorMatchingException) {
       // Loki answers its limit, pipeline and matching errors with 400.
-      return json(HttpStatus.BAD_REQUEST, error("bad_data", e.getMessage()));
+      return json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
     } else if (e instanceof StorageException) {
       LOG.warn("Loki query failed on storage: {}", e.toString());
       return json(
           HttpStatus.SERVICE_UNAVAILABLE,
-          error("unavailable", "Cannot run query: object storage failed: " + e.getMessage()));
+          LokiJson.error(
+              "unavailable", "Cannot run query: object storage failed: " + e.getMessage()));
     }
     LOG.error("Loki query failed", e);
     return json(
         HttpStatus.INTERNAL_SERVER_ERROR,
-        error(
+        LokiJson.error(
             "internal", "Cannot run query: internal error (" + e.getClass().getSimpleName() + ")"));
   }
 
@@ -118,14 +86,5 @@ public final class LokiResponses {
     return HttpResponse.<byte[]>status(status)
         .body(body)
         .contentType(MediaType.APPLICATION_JSON_TYPE);
-  }
-
-  /** Loki's sample time: float seconds, as Prometheus writes them ({@code 1588889221.5}). */
-  public static void writeSeconds(JsonGenerator json, long nanos) throws IOException {
-    if (nanos % 1_000_000_000L == 0) {
-      json.writeNumber(nanos / 1_000_000_000L);
-    } else {
-      json.writeNumber(new java.math.BigDecimal(nanos).movePointLeft(9).stripTrailingZeros());
-    }
   }
 }
