@@ -3,6 +3,8 @@ package io.icegate.query.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.icegate.query.engine.QueryLimitExceededException.Limit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -17,6 +19,7 @@ public final class QueryBudget {
   private final long startNanos;
   private final AtomicLong bytesScanned = new AtomicLong();
   private final AtomicLong rowsScanned = new AtomicLong();
+  private final Set<String> parquetObjectsRead = ConcurrentHashMap.newKeySet();
 
   public QueryBudget(QueryLimits limits) {
     this(limits, System::nanoTime);
@@ -52,6 +55,21 @@ public final class QueryBudget {
           "Cannot run query: it reads more than " + limits.maxRowsScanned() + " rows");
     }
     checkDeadline();
+  }
+
+  /**
+   * Notes an object the query reads from; Parquet objects (table data files and WAL segments) are
+   * remembered by key, so Loki's {@code index/stats} can report them as chunks.
+   */
+  void noteObjectRead(String key) {
+    if (key.endsWith(".parquet")) {
+      parquetObjectsRead.add(key);
+    }
+  }
+
+  /** How many distinct Parquet objects the query has read from. */
+  public int parquetObjectsRead() {
+    return parquetObjectsRead.size();
   }
 
   /** Throws once the query has run longer than its timeout. */

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * The object store as one query sees it: read-only, and every read charged to the query's {@link
  * QueryBudget}, so bytes scanned counts exactly what the query fetched (metadata, manifests, data
- * files, WAL segments) and a query past its byte limit or deadline stops at its next read.
+ * files, WAL segments), the Parquet objects it opened are noted, and a query past its byte limit or
+ * deadline stops at its next read.
  */
 final class ScanObjectStore implements ObjectStore {
   private final ObjectStore delegate;
@@ -26,6 +27,7 @@ final class ScanObjectStore implements ObjectStore {
   @Override
   public byte[] get(String key) {
     budget.checkDeadline();
+    budget.noteObjectRead(key);
     byte[] bytes = delegate.get(key);
     budget.chargeBytes(bytes.length);
     return bytes;
@@ -34,6 +36,7 @@ final class ScanObjectStore implements ObjectStore {
   @Override
   public byte[] getRange(String key, long offset, int length) {
     budget.checkDeadline();
+    budget.noteObjectRead(key);
     byte[] bytes = delegate.getRange(key, offset, length);
     budget.chargeBytes(bytes.length);
     return bytes;

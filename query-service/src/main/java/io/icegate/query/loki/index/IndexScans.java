@@ -2,45 +2,28 @@ package io.icegate.query.loki.index;
 
 import static java.util.Objects.requireNonNull;
 
-import io.icegate.lake.io.LakeLocations;
-import io.icegate.lake.runtime.CatalogConfiguration;
-import io.icegate.lake.runtime.StorageConfiguration;
-import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.engine.QueryBudget;
 import io.icegate.query.engine.QueryLimits;
 import io.icegate.query.engine.TenantScan;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Opens the scan layer for one index call over a store that records which Parquet objects the scan
- * read, so {@code index/stats} can report them as chunks. Same lake, same limits and same tenant
- * filter as every other query ({@link LakeScanner}).
+ * Opens the scan layer for one call of the index, detected and tail endpoints: same lake, same
+ * limits and same tenant filter as every other query ({@link LakeScanner}); the query's {@link
+ * QueryBudget} counts the Parquet objects the scan opened, which {@code index/stats} reports as
+ * chunks.
  */
 @Singleton
 public final class IndexScans {
-  private final ObjectStore store;
-  private final LakeLocations locations;
-  private final CatalogConfiguration catalog;
-  private final Duration dedupWindow;
+  private final LakeScanner scanner;
   private final QueryLimits limits;
 
-  @Inject
-  IndexScans(
-      ObjectStore store,
-      StorageConfiguration storage,
-      CatalogConfiguration catalog,
-      @Value("${icegate.wal.dedup-window:15m}") Duration dedupWindow,
-      QueryLimits limits) {
-    this.store = requireNonNull(store, "store is null");
-    this.locations = new LakeLocations(storage.toSettings().rootLocation());
-    this.catalog = requireNonNull(catalog, "catalog is null");
-    this.dedupWindow = requireNonNull(dedupWindow, "dedupWindow is null");
+  IndexScans(LakeScanner scanner, QueryLimits limits) {
+    this.scanner = requireNonNull(scanner, "scanner is null");
     this.limits = requireNonNull(limits, "limits is null");
   }
 
@@ -48,17 +31,10 @@ public final class IndexScans {
   public record Cost(long bytesScanned, long rowsScanned, int parquetObjectsRead) {}
 
   /** Runs {@code work} on a fresh scan of {@code tenant}; returns its result and cost. */
-  public <T> T run(
-      TenantId tenant, Function<TenantScan, T> work, java.util.function.Consumer<Cost> cost) {
-    ObjectsReadStore counting = new ObjectsReadStore(store);
+  public <T> T run(TenantId tenant, Function<TenantScan, T> work, Consumer<Cost> cost) {
     QueryBudget budget = new QueryBudget(limits);
-    try (LakeScanner scanner =
-        new LakeScanner(
-            counting, locations, catalog.catalogName(), catalog.toProperties(), dedupWindow)) {
-      T result = work.apply(scanner.open(tenant, budget));
-      cost.accept(
-          new Cost(budget.bytesScanned(), budget.rowsScanned(), counting.parquetObjectsRead()));
-      return result;
-    }
+    T result = work.apply(scanner.open(tenant, budget));
+    cost.accept(new Cost(budget.bytesScanned(), budget.rowsScanned(), budget.parquetObjectsRead()));
+    return result;
   }
 }
