@@ -124,14 +124,14 @@ public final class PipelineCompiler {
       return new StringLabelFilter(m.name(), matcher(m));
     }
     if (f instanceof io.icegate.query.logql.ast.NumericLabelFilter n) {
-      return new NumericLabelFilter(n.label(), ComparisonOp.of(n.op().symbol()), n.value());
+      return ComparisonLabelFilter.numeric(n.label(), ComparisonOp.of(n.op().symbol()), n.value());
     }
     if (f instanceof io.icegate.query.logql.ast.DurationLabelFilter d) {
-      return new DurationLabelFilter(
+      return ComparisonLabelFilter.duration(
           d.label(), ComparisonOp.of(d.op().symbol()), d.value().toNanos());
     }
     if (f instanceof io.icegate.query.logql.ast.BytesLabelFilter b) {
-      return new BytesLabelFilter(b.label(), ComparisonOp.of(b.op().symbol()), b.bytes());
+      return ComparisonLabelFilter.bytes(b.label(), ComparisonOp.of(b.op().symbol()), b.bytes());
     }
     if (f instanceof io.icegate.query.logql.ast.IpLabelFilter ip) {
       return new IpLabelFilter(ip.label(), !ip.negated(), ip.pattern());
