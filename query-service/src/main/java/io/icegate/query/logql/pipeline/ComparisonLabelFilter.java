@@ -3,10 +3,11 @@ package io.icegate.query.logql.pipeline;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code | name >= 1.5}, {@code | took > 250ms}, {@code | size > 20MB}: parses the label as a
- * number, a Go duration or a byte size and compares it. An entry without the label is dropped; one
- * whose value does not parse is kept with the filter's error ({@code __error__=LabelFilterErr}) and
- * Go's message in {@code __error_details__}. Once an entry has an error, it passes.
+ * {@code | name >= 1.5}, {@code | took > 250ms}, {@code | size > 20MB}, {@code | addr =
+ * ip("10.0.0.0/8")}: parses the label as a number, a Go duration, a byte size or an address and
+ * compares it. An entry without the label is dropped; one whose value does not parse is kept with
+ * the filter's error ({@code __error__=LabelFilterErr}) and Go's message in {@code
+ * __error_details__}. Once an entry has an error, it passes (only string filters decide then).
  */
 public final class ComparisonLabelFilter implements LabelFilter {
   /** Parses a label value and compares it with the filter's operand. */
@@ -50,6 +51,13 @@ public final class ComparisonLabelFilter implements LabelFilter {
         name,
         PipelineErrors.LABEL_FILTER,
         v -> op.test((long) Long.compareUnsigned(GoNumbers.parseBytes(v), bytes), 0L));
+  }
+
+  /** {@code = ip("…")} ({@code equal}) or {@code != ip("…")}: the value is an address in range. */
+  public static ComparisonLabelFilter ip(String name, boolean equal, String expression) {
+    IpMatcher matcher = IpMatcher.parse(expression);
+    return new ComparisonLabelFilter(
+        name, PipelineErrors.LABEL_FILTER, v -> matcher.matches(v.trim()) == equal);
   }
 
   @Override

@@ -134,7 +134,7 @@ public final class PipelineCompiler {
       return ComparisonLabelFilter.bytes(b.label(), ComparisonOp.of(b.op().symbol()), b.bytes());
     }
     if (f instanceof io.icegate.query.logql.ast.IpLabelFilter ip) {
-      return new IpLabelFilter(ip.label(), !ip.negated(), ip.pattern());
+      return ComparisonLabelFilter.ip(ip.label(), !ip.negated(), ip.pattern());
     }
     throw new IllegalArgumentException("Cannot compile label filter: " + f);
   }
