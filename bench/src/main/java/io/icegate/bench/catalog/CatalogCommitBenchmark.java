@@ -1,5 +1,6 @@
 package io.icegate.bench.catalog;
 
+import io.icegate.bench.Percentiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,23 +75,15 @@ public final class CatalogCommitBenchmark {
     }
 
     double p50Millis() {
-      return percentile(0.50);
+      return Percentiles.millis(latenciesNanos, 0.50);
     }
 
     double p99Millis() {
-      return percentile(0.99);
+      return Percentiles.millis(latenciesNanos, 0.99);
     }
 
     double commitsPerSecond() {
       return commits() / seconds;
-    }
-
-    private double percentile(double p) {
-      if (latenciesNanos.length == 0) {
-        return Double.NaN;
-      }
-      int index = (int) Math.ceil(p * latenciesNanos.length) - 1;
-      return latenciesNanos[Math.max(0, index)] / 1e6;
     }
   }
 

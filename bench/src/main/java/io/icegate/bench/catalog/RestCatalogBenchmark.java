@@ -1,5 +1,6 @@
 package io.icegate.bench.catalog;
 
+import io.icegate.bench.Percentiles;
 import io.icegate.catalog.CatalogApplication;
 import io.icegate.lake.runtime.ServiceRuntime;
 import io.micronaut.context.ApplicationContext;
@@ -211,11 +212,7 @@ public final class RestCatalogBenchmark {
     }
 
     double percentileMillis(double p) {
-      if (sortedNanos.length == 0) {
-        return Double.NaN;
-      }
-      int index = (int) Math.ceil(p * sortedNanos.length) - 1;
-      return sortedNanos[Math.max(0, index)] / 1e6;
+      return Percentiles.millis(sortedNanos, p);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.icegate.bench.otlp;
 
+import io.icegate.bench.Percentiles;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,13 +43,7 @@ public final class OtlpLoadGenerator {
     }
 
     public double latencyMillis(double quantile) {
-      if (latencyNanos.length == 0) {
-        return Double.NaN;
-      }
-      long[] sorted = latencyNanos.clone();
-      Arrays.sort(sorted);
-      int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
-      return sorted[Math.max(0, index)] / 1e6;
+      return Percentiles.millis(Percentiles.sorted(latencyNanos), quantile);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.icegate.bench.query;
 
+import io.icegate.bench.Percentiles;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.schema.LakeTables;
@@ -188,8 +189,6 @@ public final class QueryBenchmark {
   }
 
   static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    return Percentiles.median(values);
   }
 }

@@ -1,5 +1,6 @@
 package io.icegate.bench.shift;
 
+import io.icegate.bench.Percentiles;
 import io.icegate.bench.wal.LoghubRows;
 import io.icegate.ingest.shift.ShiftSettings;
 import io.icegate.ingest.shift.Shifter;
@@ -170,9 +171,9 @@ public final class ShiftBenchmark {
     System.out.println("### Acknowledged → visible in Iceberg (4 clients, 100-row requests)\n");
     System.out.println("| path | requests | p50 ms | p99 ms | max ms |");
     System.out.println("|---|---:|---:|---:|---:|");
-    Percentiles.print(
+    printLatencies(
         "WAL ack → shift commit returned (" + pauseMs + " ms between cycles)", visibleAfter);
-    Percentiles.print("plain Iceberg append per request (ack = commit)", plainCommit);
+    printLatencies("plain Iceberg append per request (ack = commit)", plainCommit);
     System.out.printf(
         "%nNot yet visible at the end (acknowledged after the last cycle): %d of %d%n",
         ackedNanos.size() - visibleAfter.size(), ackedNanos.size());
@@ -267,5 +268,21 @@ public final class ShiftBenchmark {
     Shifter shifter() {
       return new Shifter(table(), store, WalSignal.LOGS, ShiftSettings.defaults());
     }
+  }
+
+  /** p50 / p99 / max of durations in nanoseconds, as a Markdown table row in milliseconds. */
+  private static void printLatencies(String path, List<Long> nanos) {
+    long[] sorted = Percentiles.sorted(nanos);
+    if (sorted.length == 0) {
+      System.out.printf("| %s | 0 | - | - | - |%n", path);
+      return;
+    }
+    System.out.printf(
+        "| %s | %,d | %.0f | %.0f | %.0f |%n",
+        path,
+        sorted.length,
+        Percentiles.millis(sorted, 0.50),
+        Percentiles.millis(sorted, 0.99),
+        Percentiles.millis(sorted, 1.0));
   }
 }

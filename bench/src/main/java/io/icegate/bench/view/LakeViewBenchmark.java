@@ -1,5 +1,6 @@
 package io.icegate.bench.view;
 
+import io.icegate.bench.Percentiles;
 import io.icegate.bench.wal.LoghubRows;
 import io.icegate.ingest.shift.ShiftSettings;
 import io.icegate.ingest.shift.Shifter;
@@ -129,8 +130,8 @@ public final class LakeViewBenchmark {
           "ack → visible (%d probes, shifter running, lake view query for the probe tenant):"
               + " p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
           latencies.length,
-          percentile(latencies, 0.50) / 1e6,
-          percentile(latencies, 0.99) / 1e6,
+          Percentiles.millis(latencies, 0.50),
+          Percentiles.millis(latencies, 0.99),
           latencies[latencies.length - 1] / 1e6);
       mixed.close();
       iceberg.close();
@@ -150,8 +151,7 @@ public final class LakeViewBenchmark {
       rows = read.getAsLong();
       nanos[i] = System.nanoTime() - start;
     }
-    Arrays.sort(nanos);
-    long median = nanos[iterations / 2];
+    long median = Percentiles.median(nanos);
     return new String[] {
       name,
       Long.toString(rows),
@@ -223,10 +223,6 @@ public final class LakeViewBenchmark {
     OffsetDateTime time =
         (OffsetDateTime) rows.get(first ? 0 : rows.size() - 1).getField("timestamp");
     return first ? time.toInstant() : time.toInstant().plusNanos(1_000);
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 
   private static void pause(long millis) {
