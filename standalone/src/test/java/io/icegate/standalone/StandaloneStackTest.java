@@ -3,44 +3,14 @@ package io.icegate.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icegate.lake.runtime.IceGateService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class StandaloneStackTest {
-  @TempDir static Path dataDir;
-  private static StandaloneStack stack;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void startStack() {
-    stack =
-        StandaloneStack.start(
-            Map.of(
-                "icegate.storage.type",
-                "local",
-                "icegate.storage.root",
-                dataDir.toString(),
-                "micronaut.server.port",
-                -1),
-            List.of());
-  }
-
-  @AfterAll
-  static void stopStack() {
-    stack.close();
-  }
-
+/** Every service of the all-in-one JVM on its own port, with health, info and metrics. */
+class StandaloneStackTest extends StandaloneStackFixture {
   @ParameterizedTest
   @EnumSource(IceGateService.class)
   void eachPortServesOnlyItsOwnService(IceGateService service) throws Exception {
@@ -81,23 +51,10 @@ class StandaloneStackTest {
   @ParameterizedTest
   @EnumSource(IceGateService.class)
   void onlyIngestTakesOtlp(IceGateService service) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + stack.httpPort(service) + "/v1/logs");
     String log =
         "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"body\":{\"stringValue\":\"hi\"}}]}]}]}";
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(log))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = post(service, "/v1/logs", "application/json", log);
 
     assertThat(response.statusCode()).isEqualTo(service == IceGateService.INGEST ? 200 : 404);
-  }
-
-  private static HttpResponse<String> get(IceGateService service, String path) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + stack.httpPort(service) + path);
-    return HTTP.send(
-        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 }
