@@ -15,24 +15,25 @@ import java.util.List;
 import org.apache.iceberg.util.JsonUtil;
 
 /** Sends Loki API requests the way Grafana does (GET with a query string, or form POST). */
-final class LokiClient {
+public final class LokiClient {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final LakeStack stack;
 
-  LokiClient(LakeStack stack) {
+  public LokiClient(LakeStack stack) {
     this.stack = stack;
   }
 
   /** An answer: status and parsed JSON (null when the body is not JSON). */
-  record Reply(int status, String text, JsonNode json) {
-    List<String> strings(String field) {
+  public record Reply(int status, String text, JsonNode json) {
+    public List<String> strings(String field) {
       List<String> values = new ArrayList<>();
       json.get(field).forEach(node -> values.add(node.asText()));
       return values;
     }
   }
 
-  static String query(String... pairs) {
+  /** {@code name=value&...} of name, value pairs, URL-encoded. */
+  public static String query(String... pairs) {
     StringBuilder query = new StringBuilder();
     for (int i = 0; i < pairs.length; i += 2) {
       if (query.length() > 0) {
@@ -47,7 +48,7 @@ final class LokiClient {
   }
 
   /** GET {@code path?query} with headers given as name, value pairs. */
-  Reply get(String path, String query, String... headers) {
+  public Reply get(String path, String query, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
                 URI.create(stack.queryEndpoint() + path + (query.isEmpty() ? "" : "?" + query)))
@@ -56,7 +57,7 @@ final class LokiClient {
   }
 
   /** A form POST of {@code form} to {@code path}. */
-  Reply post(String path, String form, String... headers) {
+  public Reply post(String path, String form, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(stack.queryEndpoint() + path))
             .header("Content-Type", "application/x-www-form-urlencoded")

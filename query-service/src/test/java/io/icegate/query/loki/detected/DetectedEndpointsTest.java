@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.query.LakeStack;
+import io.icegate.query.loki.LokiClient.Reply;
 import io.icegate.query.loki.index.OtlpLogs;
-import io.icegate.query.loki.index.OtlpLogs.Answer;
 import io.icegate.query.loki.index.OtlpLogs.Line;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,13 +76,13 @@ class DetectedEndpointsTest {
 
   @Test
   void detectedLabelsWithCardinality() {
-    Answer labels = get(stack, "acme", "/loki/api/v1/detected_labels", range());
+    Reply labels = get(stack, "acme", "/loki/api/v1/detected_labels", range());
     assertThat(labels.status()).isEqualTo(200);
     assertThat(labels.json().toString())
         .isEqualTo(
             "{\"detectedLabels\":[{\"label\":\"deployment_environment\",\"cardinality\":2},"
                 + "{\"label\":\"service_name\",\"cardinality\":2}]}");
-    Answer cart =
+    Reply cart =
         get(
             stack,
             "acme",
@@ -96,7 +96,7 @@ class DetectedEndpointsTest {
 
   @Test
   void detectedFieldsFromParsedLinesAndStructuredMetadata() {
-    Answer answer =
+    Reply answer =
         get(
             stack,
             "acme",
@@ -139,7 +139,7 @@ class DetectedEndpointsTest {
 
   @Test
   void lineLimitSamplesTheNewestLines() {
-    Answer newest =
+    Reply newest =
         get(
             stack,
             "acme",
@@ -148,7 +148,7 @@ class DetectedEndpointsTest {
     List<String> labels = new ArrayList<>();
     newest.json().get("fields").forEach(f -> labels.add(f.get("label").asText()));
     assertThat(labels).contains("latency", "ok", "size").doesNotContain("status", "user_id");
-    Answer fieldLimit =
+    Reply fieldLimit =
         get(
             stack,
             "acme",
@@ -160,7 +160,7 @@ class DetectedEndpointsTest {
 
   @Test
   void detectedFieldValues() {
-    Answer status =
+    Reply status =
         get(
             stack,
             "acme",
@@ -168,14 +168,14 @@ class DetectedEndpointsTest {
             range("query", "{service_name=\"checkout\"}"));
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.json().toString()).isEqualTo("{\"values\":[\"200\",\"500\"],\"limit\":1000}");
-    Answer route =
+    Reply route =
         get(
             stack,
             "acme",
             "/loki/api/v1/detected_field/http_route/values",
             range("query", "{service_name=~\".+\"}"));
     assertThat(route.json().get("values").toString()).isEqualTo("[\"/cart\",\"/pay\"]");
-    Answer none =
+    Reply none =
         get(
             stack,
             "acme",
@@ -186,7 +186,7 @@ class DetectedEndpointsTest {
 
   @Test
   void patternsAnswerAnHonestEmptyList() {
-    Answer patterns =
+    Reply patterns =
         get(stack, "acme", "/loki/api/v1/patterns", range("query", "{service_name=\"checkout\"}"));
     assertThat(patterns.status()).isEqualTo(200);
     assertThat(patterns.text()).isEqualTo("{\"status\":\"success\",\"data\":[]}");
@@ -200,21 +200,21 @@ class DetectedEndpointsTest {
             "/loki/api/v1/detected_fields",
             "/loki/api/v1/detected_field/secret_key/values",
             "/loki/api/v1/detected_field/http_route/values")) {
-      Answer acme = get(stack, "acme", path, range("query", "{service_name=~\".+\"}"));
+      Reply acme = get(stack, "acme", path, range("query", "{service_name=~\".+\"}"));
       assertThat(acme.status()).isEqualTo(200);
       assertThat(acme.text())
           .doesNotContain("secret")
           .doesNotContain("TOPSECRET")
           .doesNotContain("/evil");
     }
-    Answer evil =
+    Reply evil =
         get(
             stack,
             "evil",
             "/loki/api/v1/detected_field/http_route/values",
             range("query", "{service_name=~\".+\"}"));
     assertThat(evil.json().get("values").toString()).isEqualTo("[\"/evil\"]");
-    Answer evilLabels = get(stack, "evil", "/loki/api/v1/detected_labels", range());
+    Reply evilLabels = get(stack, "evil", "/loki/api/v1/detected_labels", range());
     assertThat(evilLabels.text()).doesNotContain("cardinality\":2");
   }
 
@@ -243,7 +243,7 @@ class DetectedEndpointsTest {
     assertThat(get(stack, "acme", "/loki/api/v1/detected_labels", range()).status()).isEqualTo(200);
   }
 
-  private static void assertBad(Answer answer, String message) {
+  private static void assertBad(Reply answer, String message) {
     assertThat(answer.status()).as(answer.text()).isEqualTo(400);
     assertThat(answer.json().get("status").asText()).isEqualTo("error");
     assertThat(answer.json().get("errorType").asText()).isEqualTo("bad_data");

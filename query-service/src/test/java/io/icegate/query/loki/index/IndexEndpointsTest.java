@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.query.LakeStack;
-import io.icegate.query.loki.index.OtlpLogs.Answer;
+import io.icegate.query.loki.LokiClient.Reply;
 import io.icegate.query.loki.index.OtlpLogs.Line;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ class IndexEndpointsTest {
 
   @Test
   void statsCountsStreamsBytesAndEntriesAtTheTopLevel() throws IOException {
-    Answer all =
+    Reply all =
         get(stack, "acme", "/loki/api/v1/index/stats", range("query", "{service_name=~\".+\"}"));
     assertThat(all.status()).isEqualTo(200);
     assertThat(fieldNames(all.json())).containsExactly("streams", "chunks", "bytes", "entries");
@@ -89,7 +89,7 @@ class IndexEndpointsTest {
     // chunks: the Parquet objects read; at least the data file and a WAL segment, at most all.
     assertThat(all.json().get("chunks").asLong()).isBetween(2L, parquetObjects());
 
-    Answer checkout =
+    Reply checkout =
         get(
             stack,
             "acme",
@@ -102,7 +102,7 @@ class IndexEndpointsTest {
 
   @Test
   void statsOfAnEmptyRangeAreZero() throws IOException {
-    Answer empty =
+    Reply empty =
         get(
             stack,
             "acme",
@@ -124,7 +124,7 @@ class IndexEndpointsTest {
   @Test
   void volumeAsLogsDrilldownAsksIt() {
     // Logs Drilldown: query={service_name=~".+"}, RFC3339 start/end, limit=5000.
-    Answer volume =
+    Reply volume =
         get(
             stack,
             "acme",
@@ -158,7 +158,7 @@ class IndexEndpointsTest {
 
   @Test
   void volumeByTargetLabelsAndByLabelNames() {
-    Answer byEnv =
+    Reply byEnv =
         get(
             stack,
             "acme",
@@ -176,7 +176,7 @@ class IndexEndpointsTest {
             "{\"deployment_environment\":\"prod\"}=" + (sum(CHECKOUT) + sum(CART_PROD)),
             "{\"deployment_environment\":\"dev\"}=" + sum(CART_DEV));
 
-    Answer byName =
+    Reply byName =
         get(
             stack,
             "acme",
@@ -199,7 +199,7 @@ class IndexEndpointsTest {
         .containsExactly(
             "{\"deployment_environment\":\"\"}=" + cart, "{\"service_name\":\"\"}=" + cart);
 
-    Answer top1 =
+    Reply top1 =
         get(
             stack,
             "acme",
@@ -210,7 +210,7 @@ class IndexEndpointsTest {
 
   @Test
   void volumeRangeIsAMatrixOfStepPoints() {
-    Answer matrix =
+    Reply matrix =
         get(
             stack,
             "acme",
@@ -258,17 +258,17 @@ class IndexEndpointsTest {
             "/loki/api/v1/index/stats",
             "/loki/api/v1/index/volume",
             "/loki/api/v1/index/volume_range")) {
-      Answer acme = get(stack, "acme", path, range("query", "{service_name=~\".+\"}"));
+      Reply acme = get(stack, "acme", path, range("query", "{service_name=~\".+\"}"));
       assertThat(acme.status()).isEqualTo(200);
       assertThat(acme.text()).doesNotContain("spy");
-      Answer evil = get(stack, "evil", path, range("query", "{service_name=~\".+\"}"));
+      Reply evil = get(stack, "evil", path, range("query", "{service_name=~\".+\"}"));
       assertThat(evil.text()).doesNotContain("cart");
     }
-    Answer evilStats =
+    Reply evilStats =
         get(stack, "evil", "/loki/api/v1/index/stats", range("query", "{service_name=~\".+\"}"));
     assertThat(evilStats.json().get("entries").asLong()).isEqualTo(2);
     assertThat(evilStats.json().get("bytes").asLong()).isEqualTo(sum(EVIL));
-    Answer evilCheckout =
+    Reply evilCheckout =
         get(
             stack,
             "evil",
@@ -280,7 +280,7 @@ class IndexEndpointsTest {
 
   @Test
   void streamShardValuesAreAnEmptyList() {
-    Answer shards =
+    Reply shards =
         get(
             stack,
             "acme",
@@ -357,7 +357,7 @@ class IndexEndpointsTest {
         .isEqualTo(200);
   }
 
-  static void assertBad(Answer answer, String message) {
+  static void assertBad(Reply answer, String message) {
     assertThat(answer.status()).as(answer.text()).isEqualTo(400);
     assertThat(answer.json().get("status").asText()).isEqualTo("error");
     assertThat(answer.json().get("errorType").asText()).isEqualTo("bad_data");

@@ -2,8 +2,8 @@ package io.icegate.query.loki.index;
 
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.query.LakeStack;
+import io.icegate.query.loki.LokiClient;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
@@ -11,13 +11,6 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.resources.Resource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +22,6 @@ import java.util.concurrent.TimeUnit;
  * (GET, query string, optional {@code X-Scope-OrgID}).
  */
 public final class OtlpLogs {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   /** One line: its time, body and {@code http.route} attribute (none when null). */
   public record Line(Instant time, String body, String route) {}
 
@@ -77,39 +68,17 @@ public final class OtlpLogs {
     }
   }
 
-  /** A GET answer: status and parsed JSON body. */
-  public record Answer(int status, JsonNode json, String text) {}
-
-  /** GETs {@code path?name=value&...} ({@code params} are name, value pairs) as {@code tenant}. */
-  public static Answer get(LakeStack stack, String tenant, String path, String... params) {
-    StringBuilder url = new StringBuilder(stack.queryEndpoint()).append(path);
-    for (int i = 0; i < params.length; i += 2) {
-      url.append(i == 0 ? '?' : '&')
-          .append(URLEncoder.encode(params[i], StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
-    }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).GET();
-    if (tenant != null) {
-      request.header("X-Scope-OrgID", tenant);
-    }
-    request.header("X-Grafana-Org-Id", "1");
-    try {
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode json;
-      try {
-        json = org.apache.iceberg.util.JsonUtil.mapper().readTree(response.body());
-      } catch (IOException e) {
-        json = null;
-      }
-      return new Answer(response.statusCode(), json, response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /**
+   * GETs {@code path?name=value&...} ({@code params} are name, value pairs) as {@code tenant} (no
+   * {@code X-Scope-OrgID} when null), with Grafana's org header.
+   */
+  public static LokiClient.Reply get(
+      LakeStack stack, String tenant, String path, String... params) {
+    String[] headers =
+        tenant == null
+            ? new String[] {"X-Grafana-Org-Id", "1"}
+            : new String[] {"X-Scope-OrgID", tenant, "X-Grafana-Org-Id", "1"};
+    return new LokiClient(stack).get(path, LokiClient.query(params), headers);
   }
 
   /** UTF-8 size of a line: what Loki counts as its bytes. */
