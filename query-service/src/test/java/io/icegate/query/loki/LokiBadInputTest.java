@@ -1,5 +1,6 @@
 package io.icegate.query.loki;
 
+import static io.icegate.query.loki.LokiClient.assertBadData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icegate.query.LakeStack;
@@ -42,17 +43,6 @@ class LokiBadInputTest {
 
   private LokiClient.Reply range(String... pairs) {
     return loki.get(RANGE, LokiClient.query(pairs));
-  }
-
-  private static void assertBadData(LokiClient.Reply reply, int status, String message) {
-    assertThat(reply.status()).as(reply.text()).isEqualTo(status);
-    assertThat(reply.json().get("status").asText()).isEqualTo("error");
-    assertThat(reply.json().get("errorType").asText()).isEqualTo("bad_data");
-    assertThat(reply.json().get("error").asText()).contains(message);
-    assertThat(reply.text())
-        .doesNotContain("Exception")
-        .doesNotContain("\tat ")
-        .doesNotContain("\n");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.icegate.query.loki;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.query.LakeStack;
 import java.io.IOException;
@@ -30,6 +32,21 @@ public final class LokiClient {
       json.get(field).forEach(node -> values.add(node.asText()));
       return values;
     }
+  }
+
+  /**
+   * Asserts Loki's one-line {@code bad_data} error: the status, the message part, and no stack
+   * trace or exception name.
+   */
+  public static void assertBadData(Reply reply, int status, String message) {
+    assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+    assertThat(reply.json().get("status").asText()).isEqualTo("error");
+    assertThat(reply.json().get("errorType").asText()).isEqualTo("bad_data");
+    assertThat(reply.json().get("error").asText()).contains(message);
+    assertThat(reply.text())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("\n");
   }
 
   /** {@code name=value&...} of name, value pairs, URL-encoded. */

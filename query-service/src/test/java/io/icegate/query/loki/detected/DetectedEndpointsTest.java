@@ -1,7 +1,7 @@
 package io.icegate.query.loki.detected;
 
+import static io.icegate.query.loki.LokiClient.assertBadData;
 import static io.icegate.query.loki.index.OtlpLogs.get;
-import static io.icegate.query.loki.index.OtlpLogs.nanos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,10 +68,7 @@ class DetectedEndpointsTest {
   }
 
   private static String[] range(String... more) {
-    List<String> params = new ArrayList<>(List.of("start", nanos(T0.minusSeconds(60)), "end"));
-    params.add(nanos(T0.plusSeconds(300)));
-    params.addAll(List.of(more));
-    return params.toArray(String[]::new);
+    return OtlpLogs.range(T0.minusSeconds(60), T0.plusSeconds(300), more);
   }
 
   @Test
@@ -220,33 +217,32 @@ class DetectedEndpointsTest {
 
   @Test
   void badInputIsRefusedInLokisErrorShape() {
-    assertBad(
-        get(stack, "acme", "/loki/api/v1/detected_fields", range()), "query parameter is required");
-    assertBad(
+    assertBadData(
+        get(stack, "acme", "/loki/api/v1/detected_fields", range()),
+        400,
+        "query parameter is required");
+    assertBadData(
         get(
             stack,
             "acme",
             "/loki/api/v1/detected_fields",
             range("query", "{service_name=\"checkout\"}", "line_limit", "lots")),
+        400,
         "is not an integer");
-    assertBad(
+    assertBadData(
         get(
             stack,
             "acme",
             "/loki/api/v1/detected_fields",
             range("query", "{service_name=\"checkout\"}", "line_limit", "100000")),
+        400,
         "line_limit, at most 5000");
-    assertBad(
+    assertBadData(
         get(stack, "acme", "/loki/api/v1/detected_labels", range("query", "{service_name=~\"(\"}")),
+        400,
         "error parsing regexp");
-    assertBad(get(stack, "acme", "/loki/api/v1/patterns", range()), "query parameter is required");
+    assertBadData(
+        get(stack, "acme", "/loki/api/v1/patterns", range()), 400, "query parameter is required");
     assertThat(get(stack, "acme", "/loki/api/v1/detected_labels", range()).status()).isEqualTo(200);
-  }
-
-  private static void assertBad(Reply answer, String message) {
-    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
-    assertThat(answer.json().get("status").asText()).isEqualTo("error");
-    assertThat(answer.json().get("errorType").asText()).isEqualTo("bad_data");
-    assertThat(answer.json().get("error").asText()).contains(message);
   }
 }

@@ -1,5 +1,6 @@
 package io.icegate.query.loki.index;
 
+import static io.icegate.query.loki.LokiClient.assertBadData;
 import static io.icegate.query.loki.index.OtlpLogs.bytes;
 import static io.icegate.query.loki.index.OtlpLogs.get;
 import static io.icegate.query.loki.index.OtlpLogs.nanos;
@@ -70,10 +71,7 @@ class IndexEndpointsTest {
   }
 
   private static String[] range(String... more) {
-    List<String> params = new ArrayList<>(List.of("start", nanos(T0.minusSeconds(60)), "end"));
-    params.add(nanos(T0.plusSeconds(300)));
-    params.addAll(List.of(more));
-    return params.toArray(String[]::new);
+    return OtlpLogs.range(T0.minusSeconds(60), T0.plusSeconds(300), more);
   }
 
   @Test
@@ -293,42 +291,49 @@ class IndexEndpointsTest {
 
   @Test
   void badInputIsRefusedInLokisErrorShape() {
-    assertBad(get(stack, "acme", "/loki/api/v1/index/stats"), "query parameter is required");
-    assertBad(
+    assertBadData(
+        get(stack, "acme", "/loki/api/v1/index/stats"), 400, "query parameter is required");
+    assertBadData(
         get(stack, "acme", "/loki/api/v1/index/volume", range("query", "{service_name=~\".*\"}")),
+        400,
         "queries require at least one regexp or equality matcher");
-    assertBad(
+    assertBadData(
         get(stack, "acme", "/loki/api/v1/index/volume", range("query", "{service_name=\"x\"")),
+        400,
         "parse error");
-    assertBad(
+    assertBadData(
         get(
             stack,
             "acme",
             "/loki/api/v1/index/volume",
             range("query", "{service_name=\"x\"}", "aggregateBy", "pods")),
+        400,
         "aggregateBy must be 'series' or 'labels'");
-    assertBad(
+    assertBadData(
         get(
             stack,
             "acme",
             "/loki/api/v1/index/volume",
             range("query", "{service_name=\"x\"}", "limit", "0")),
+        400,
         "must be a positive integer");
-    assertBad(
+    assertBadData(
         get(
             stack,
             "acme",
             "/loki/api/v1/index/volume",
             range("query", "{service_name=\"x\"}", "limit", "999999")),
+        400,
         "icegate.loki.max-limit");
-    assertBad(
+    assertBadData(
         get(
             stack,
             "acme",
             "/loki/api/v1/index/volume_range",
             range("query", "{service_name=\"x\"}", "step", "0")),
+        400,
         "zero or negative query resolution step");
-    assertBad(
+    assertBadData(
         get(
             stack,
             "acme",
@@ -337,8 +342,9 @@ class IndexEndpointsTest {
             "{service_name=\"x\"}",
             "start",
             "yesterday"),
+        400,
         "cannot parse \"yesterday\"");
-    assertBad(
+    assertBadData(
         get(
             stack,
             "acme",
@@ -349,20 +355,15 @@ class IndexEndpointsTest {
             nanos(T0),
             "end",
             nanos(T0.minusSeconds(1))),
+        400,
         "end timestamp must not be before");
-    assertBad(
-        get(stack, "bad tenant!", "/loki/api/v1/index/stats", range("query", "{a=\"b\"}")), "");
+    assertBadData(
+        get(stack, "bad tenant!", "/loki/api/v1/index/stats", range("query", "{a=\"b\"}")),
+        400,
+        "");
     // still healthy
     assertThat(get(stack, "acme", "/loki/api/v1/index/stats", range("query", "{a=\"b\"}")).status())
         .isEqualTo(200);
-  }
-
-  static void assertBad(Reply answer, String message) {
-    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
-    assertThat(answer.json().get("status").asText()).isEqualTo("error");
-    assertThat(answer.json().get("errorType").asText()).isEqualTo("bad_data");
-    assertThat(answer.json().get("error").asText()).contains(message);
-    assertThat(answer.text()).doesNotContain("\tat ");
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.resources.Resource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -79,6 +80,13 @@ public final class OtlpLogs {
             ? new String[] {"X-Grafana-Org-Id", "1"}
             : new String[] {"X-Scope-OrgID", tenant, "X-Grafana-Org-Id", "1"};
     return new LokiClient(stack).get(path, LokiClient.query(params), headers);
+  }
+
+  /** {@code start}, {@code end} (nanoseconds) and {@code more} name, value pairs. */
+  public static String[] range(Instant start, Instant end, String... more) {
+    List<String> params = new ArrayList<>(List.of("start", nanos(start), "end", nanos(end)));
+    params.addAll(List.of(more));
+    return params.toArray(String[]::new);
   }
 
   /** UTF-8 size of a line: what Loki counts as its bytes. */
