@@ -32,7 +32,6 @@ import java.util.function.LongSupplier;
  */
 @Singleton
 public final class LokiApi {
-  static final long HOUR_NANOS = 3_600_000_000_000L;
 
   private final LakeScanner scanner;
   private final QueryLimits limits;
@@ -70,7 +69,7 @@ public final class LokiApi {
   /** {@code /loki/api/v1/query_range}. */
   Answer queryRange(TenantId tenant, LokiRequest params, boolean categorized) {
     String query = params.query(config);
-    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), HOUR_NANOS);
+    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), LokiTime.HOUR_NANOS);
     long start = range.start();
     long end = range.end();
     int limit = limit(params);
@@ -92,7 +91,7 @@ public final class LokiApi {
     long time = params.time("time").orElse(nowNanos.getAsLong());
     int limit = limit(params);
     Direction direction = params.get("direction").map(Direction::parse).orElse(Direction.BACKWARD);
-    long since = params.duration("since").orElse(HOUR_NANOS);
+    long since = params.duration("since").orElse(LokiTime.HOUR_NANOS);
     Expr expr = LogQlPlanner.parse(query);
     if (expr instanceof SampleExpr sample) {
       return metric(tenant, sample, StepRange.instant(time));
@@ -211,7 +210,7 @@ public final class LokiApi {
       LokiRequest params,
       List<LabelMatcher> selector,
       java.util.function.Consumer<Map<String, String>> sink) {
-    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), 6 * HOUR_NANOS);
+    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), 6 * LokiTime.HOUR_NANOS);
     LogScan scan = new LogScan(scanner.open(tenant, budget), mapping);
     Map<String, Boolean> seen = new LinkedHashMap<>();
     scan.forEachStream(

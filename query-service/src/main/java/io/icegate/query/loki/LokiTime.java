@@ -32,6 +32,9 @@ public final class LokiTime {
     1_000_000L
   };
 
+  /** One hour: Loki's default look-back ({@code since}) of queries. */
+  public static final long HOUR_NANOS = 3_600_000_000_000L;
+
   private LokiTime() {}
 
   /** A time parameter in nanoseconds. */
@@ -73,12 +76,7 @@ public final class LokiTime {
       double seconds = Double.parseDouble(value);
       double nanos = seconds * 1e9;
       if (Double.isNaN(nanos) || nanos > Long.MAX_VALUE || nanos < Long.MIN_VALUE) {
-        throw new LokiBadRequestException(
-            "invalid parameter '"
-                + name
-                + "': cannot parse \""
-                + value
-                + "\" to a valid duration. It overflows int64");
+        throw overflow(name, value);
       }
       return (long) nanos;
     } catch (NumberFormatException e) {
@@ -99,12 +97,7 @@ public final class LokiTime {
         }
       }
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new LokiBadRequestException(
-          "invalid parameter '"
-              + name
-              + "': cannot parse \""
-              + value
-              + "\" to a valid duration. It overflows int64");
+      throw overflow(name, value);
     }
     return total;
   }
@@ -117,6 +110,15 @@ public final class LokiTime {
 
   static Duration toDuration(long nanos) {
     return Duration.ofNanos(nanos);
+  }
+
+  private static LokiBadRequestException overflow(String name, String value) {
+    return new LokiBadRequestException(
+        "invalid parameter '"
+            + name
+            + "': cannot parse \""
+            + value
+            + "\" to a valid duration. It overflows int64");
   }
 
   private static LokiBadRequestException bad(String name, String value) {

@@ -38,7 +38,6 @@ import java.util.TreeSet;
  */
 @Controller("/loki/api/v1")
 final class DetectedController {
-  private static final long HOUR_NANOS = 3_600_000_000_000L;
 
   /** Loki's defaults for {@code line_limit} and {@code limit} of detected fields. */
   private static final int DEFAULT_LINES = 1000;
@@ -103,7 +102,7 @@ final class DetectedController {
         (tenant, params) -> {
           // The query is still checked, so a bad one is refused as Loki would.
           params.query(config);
-          params.bounds(LokiTime.nowNanos(), HOUR_NANOS);
+          params.bounds(LokiTime.nowNanos(), LokiTime.HOUR_NANOS);
           return LokiJson.write(
               json -> {
                 json.writeStartObject();
@@ -127,7 +126,7 @@ final class DetectedController {
             .map(query -> LokiRequest.checkedQuery(query, config))
             .map(LokiQueries::selectorOf)
             .orElse(List.of());
-    LokiRequest.TimeRange range = params.bounds(LokiTime.nowNanos(), HOUR_NANOS);
+    LokiRequest.TimeRange range = params.bounds(LokiTime.nowNanos(), LokiTime.HOUR_NANOS);
     Map<String, Set<String>> values = new TreeMap<>();
     scans.run(
         tenant,
@@ -218,7 +217,7 @@ final class DetectedController {
   /** The newest {@code line_limit} lines of the query in the range, their fields detected. */
   private DetectedFields sample(TenantId tenant, LokiRequest params) {
     LogSelection selection = LokiQueries.logQuery(params.query(config));
-    LokiRequest.TimeRange range = params.bounds(LokiTime.nowNanos(), HOUR_NANOS);
+    LokiRequest.TimeRange range = params.bounds(LokiTime.nowNanos(), LokiTime.HOUR_NANOS);
     int lines =
         params
             .positive("line_limit", MAX_LINES, "detected_fields line_limit, at most " + MAX_LINES)

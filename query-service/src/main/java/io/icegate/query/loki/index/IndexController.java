@@ -37,7 +37,6 @@ import java.util.function.LongSupplier;
  */
 @Controller("/loki/api/v1/index")
 final class IndexController {
-  private static final long HOUR_NANOS = 3_600_000_000_000L;
 
   private final IndexScans scans;
   private final QueryTenantResolver tenants;
@@ -91,7 +90,7 @@ final class IndexController {
 
   private byte[] stats(TenantId tenant, LokiRequest params) {
     List<LabelMatcher> selector = selector(params);
-    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), HOUR_NANOS);
+    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), LokiTime.HOUR_NANOS);
     Set<Map<String, String>> streams = new HashSet<>();
     long[] bytesEntries = new long[2];
     int[] chunks = new int[1];
@@ -126,7 +125,7 @@ final class IndexController {
 
   private byte[] volume(TenantId tenant, LokiRequest params, boolean ranged) {
     List<LabelMatcher> selector = selector(params);
-    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), HOUR_NANOS);
+    LokiRequest.TimeRange range = params.bounds(nowNanos.getAsLong(), LokiTime.HOUR_NANOS);
     int limit = params.positive("limit", config.maxLimit(), "icegate.loki.max-limit").orElse(100);
     Volumes.AggregateBy aggregateBy =
         params

@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
 final class TailSocket implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TailSocket.class);
   private static final String POLLER = "icegate.tail.poller";
-  private static final long HOUR_NANOS = 3_600_000_000_000L;
   private static final long MAX_DELAY_NANOS = 5_000_000_000L;
 
   private final IndexScans scans;
@@ -82,7 +81,7 @@ final class TailSocket implements AutoCloseable {
       LokiRequest params = LokiRequest.of(session.getRequestParameters());
       LogSelection selection = LokiQueries.logQuery(params.query(loki));
       long now = LokiTime.nowNanos();
-      long start = params.time("start").orElse(now - HOUR_NANOS);
+      long start = params.time("start").orElse(now - LokiTime.HOUR_NANOS);
       int limit = params.positive("limit", loki.maxLimit(), "icegate.loki.max-limit").orElse(100);
       long delay = params.get("delay_for").map(TailSocket::delay).orElse(0L);
       if (open.incrementAndGet() > config.maxSessions()) {
