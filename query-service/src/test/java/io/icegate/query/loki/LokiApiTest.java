@@ -4,47 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
-import io.icegate.query.LakeStack;
 import io.icegate.query.TelemetryFixture;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Loki endpoints over telemetry sent with the OpenTelemetry SDK ({@link TelemetryFixture}),
  * half of it shifted to Iceberg: answers value by value, in the shapes of Loki's HTTP API docs,
  * with requests shaped as Grafana sends them (GRAFANA-CALLS.md).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LokiApiTest {
+class LokiApiTest extends LokiStackFixture {
   static final long T0 = TelemetryFixture.T0.getEpochSecond() * 1_000_000_000L;
   static final String START = Long.toString(T0 - 60_000_000_000L);
   static final String END = Long.toString(T0 + 600_000_000_000L);
   static final String TENANT = "acme";
 
-  @TempDir static Path root;
-  private LakeStack stack;
-  private LokiClient loki;
-
-  @BeforeAll
-  void start() {
-    stack = LakeStack.start(root, Map.of());
-    loki = new LokiClient(stack);
+  @Override
+  void populate() {
     TelemetryFixture.send(stack, TENANT, "");
     stack.shift(WalSignal.LOGS);
     TelemetryFixture.send(stack, "other", "other-");
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
   }
 
   private LokiClient.Reply range(String query, String... extra) {

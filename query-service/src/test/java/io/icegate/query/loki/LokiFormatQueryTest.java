@@ -2,37 +2,14 @@ package io.icegate.query.loki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.icegate.query.LakeStack;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /loki/api/v1/format_query}, which Grafana's query editor calls: Loki's canonical text of
  * the query in {@code {"status":"success","data":...}}, a 400 with the position otherwise.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LokiFormatQueryTest {
+class LokiFormatQueryTest extends LokiStackFixture {
   private static final String FORMAT = "/loki/api/v1/format_query";
-
-  @TempDir static Path root;
-  private LakeStack stack;
-  private LokiClient loki;
-
-  @BeforeAll
-  void start() {
-    stack = LakeStack.start(root, Map.of());
-    loki = new LokiClient(stack);
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
-  }
 
   @Test
   void answersTheCanonicalText() {

@@ -4,36 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
-import io.icegate.query.LakeStack;
 import io.icegate.query.TelemetryFixture;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No Loki endpoint returns another tenant's data. The other tenants' rows are all marked: bodies
  * start with their name, and tenant "other" has a stream of its own ({@code service_name=
  * "secret-svc"}, {@code k8s_namespace_name="secret-ns"}), in the WAL and in Iceberg.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LokiIsolationTest {
+class LokiIsolationTest extends LokiStackFixture {
   private static final long T0 = LokiApiTest.T0;
   private static final String START = LokiApiTest.START;
   private static final String END = LokiApiTest.END;
 
-  @TempDir static Path root;
-  private LakeStack stack;
-  private LokiClient loki;
-
-  @BeforeAll
-  void start() {
-    stack = LakeStack.start(root, Map.of());
-    loki = new LokiClient(stack);
+  @Override
+  void populate() {
     TelemetryFixture.send(stack, "acme", "");
     TelemetryFixture.send(stack, "other", "other-");
     OtlpLogs.send(
@@ -48,11 +35,6 @@ class LokiIsolationTest {
         Map.of("service.name", "secret-svc", "k8s.namespace.name", "secret-ns"),
         List.of(new OtlpLogs.Line(T0 + 2, "other-secret 1")));
     TelemetryFixture.send(stack, "default", "default-");
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
   }
 
   private LokiClient.Reply get(String path, String tenant, String... pairs) {

@@ -3,34 +3,21 @@ package io.icegate.query.loki;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.icegate.query.LakeStack;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Metric queries on {@code /query} and {@code /query_range} through the metric evaluator over the
  * scan: Grafana's save &amp; test, the log volume histogram, unwrap, pipeline errors.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LokiMetricApiTest {
+class LokiMetricApiTest extends LokiStackFixture {
   private static final long T0 = 1_795_600_800_000_000_000L;
   private static final long S = 1_000_000_000L;
 
-  @TempDir static Path root;
-  private LakeStack stack;
-  private LokiClient loki;
-
-  @BeforeAll
-  void start() {
-    stack = LakeStack.start(root, Map.of());
-    loki = new LokiClient(stack);
+  @Override
+  void populate() {
     List<OtlpLogs.Line> lines = new ArrayList<>();
     // api: one line every 10 s for 2 minutes; latency in ms as logfmt; odd lines are errors
     for (int i = 0; i < 12; i++) {
@@ -47,11 +34,6 @@ class LokiMetricApiTest {
         "n",
         Map.of("service.name", "api"),
         List.of(new OtlpLogs.Line(T0, "level=info latency=999ms")));
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
   }
 
   @Test
