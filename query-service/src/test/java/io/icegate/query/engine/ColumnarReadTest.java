@@ -84,11 +84,11 @@ class ColumnarReadTest {
   void everyProjectionAndFilterReadsWhatIcebergReads() {
     Table table = table();
     for (int file = 0; file < 3; file++) {
-      append(table, 1500);
+      append(table, 1000);
     }
     table.updateSchema().addColumn("later", Types.StringType.get()).commit();
     table.refresh();
-    append(table, 700);
+    append(table, 500);
 
     List<Schema> projections =
         List.of(
@@ -111,9 +111,9 @@ class ColumnarReadTest {
             // Iceberg's own evaluator fails on IN over a null string: nulls are ruled out first.
             Expressions.and(
                 Expressions.notNull("name"), Expressions.in("name", "name-1", "name-7")),
-            Expressions.in("id", 3L, 1500L, 2999L, 4000L),
+            Expressions.in("id", 3L, 1000L, 2999L, 3100L),
             Expressions.or(
-                Expressions.greaterThan("id", 4000L), Expressions.equal("name", "name-2")),
+                Expressions.greaterThan("id", 3000L), Expressions.equal("name", "name-2")),
             Expressions.isNull("name"),
             Expressions.lessThan("score", 0.25),
             Expressions.not(Expressions.equal("name", "name-2")),
@@ -138,7 +138,7 @@ class ColumnarReadTest {
       }
     }
     // The filters select something: the comparison is not of empty lists.
-    assertThat(compared).isGreaterThan(20_000);
+    assertThat(compared).isGreaterThan(15_000);
   }
 
   @Test
@@ -242,10 +242,11 @@ class ColumnarReadTest {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (CloseableIterable<Record> records =
         LakeView.genericRows(table, table.currentSnapshot().snapshotId(), projection, filter)) {
-      for (Record record : records) {
-        try (VectorSchemaRoot batch = arrow.batch(new Record[] {record}, 1, allocator)) {
-          rows.addAll(plain(batch));
-        }
+      List<Record> all = new ArrayList<>();
+      records.forEach(record -> all.add(record.copy()));
+      try (VectorSchemaRoot batch =
+          arrow.batch(all.toArray(Record[]::new), all.size(), allocator)) {
+        rows.addAll(plain(batch));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
