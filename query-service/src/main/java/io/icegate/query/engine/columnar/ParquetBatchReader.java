@@ -24,6 +24,7 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -44,6 +45,9 @@ import org.apache.parquet.schema.Type;
 final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
   private static final int CHUNK_ROWS = 4096;
   private static final int MIN_CHUNK_ROWS = 256;
+  // Plain configuration: the default builder loads Hadoop's XML configuration on every file.
+  private static final ParquetReadOptions FOOTER_OPTIONS =
+      ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
 
   private final InputFile file;
   private final Schema projection;
@@ -217,8 +221,7 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
     try {
       // The footer first: the predicate names the file's columns, found by field id, and only
       // columns that are read (parquet-mr's page filter takes an unread column for all nulls).
-      ParquetMetadata footer =
-          ParquetFileReader.readFooter(input, ParquetReadOptions.builder().build(), stream);
+      ParquetMetadata footer = ParquetFileReader.readFooter(input, FOOTER_OPTIONS, stream);
       MessageType fileSchema = footer.getFileMetaData().getSchema();
       List<Type> wanted = new ArrayList<>();
       for (NestedField field : neededFields()) {
@@ -227,7 +230,7 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
       requested = new MessageType(fileSchema.getName(), wanted);
       Optional<FilterPredicate> predicate = ParquetPredicates.of(fileFilter, requested);
       ParquetReadOptions options =
-          ParquetReadOptions.builder()
+          ParquetReadOptions.builder(new PlainParquetConfiguration())
               .withRecordFilter(predicate.map(FilterCompat::get).orElse(FilterCompat.NOOP))
               .useStatsFilter(true)
               .useDictionaryFilter(true)
