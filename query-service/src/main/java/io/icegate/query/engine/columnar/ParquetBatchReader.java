@@ -10,8 +10,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.expressions.Binder;
 import org.apache.iceberg.expressions.Evaluator;
@@ -68,6 +70,7 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
   private VectorSchemaRoot filterRoot;
   private ArrowRowStruct filterRow;
   private int[] selected = new int[CHUNK_ROWS];
+  private double[] densities;
   private VectorSchemaRoot next;
   private boolean done;
 
@@ -136,8 +139,9 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
     int target = batchRows.getAsInt();
     VectorSchemaRoot out = VectorSchemaRoot.create(arrow, allocator);
     try {
-      out.allocateNew();
       List<FieldVector> vectors = out.getFieldVectors();
+      presize(vectors, target);
+      out.allocateNew();
       int outRows = 0;
       while (outRows < target) {
         if (rowsLeft == 0 && !nextRowGroup(vectors)) {
@@ -156,11 +160,37 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
         return null;
       }
       out.setRowCount(outRows);
+      densities = vectors.stream().mapToDouble(ParquetBatchReader::density).toArray();
       return out;
     } catch (RuntimeException e) {
       out.close();
       throw e;
     }
+  }
+
+  /**
+   * Sizes the vectors for {@code rows} rows as dense as the last batch's, so strings, bodies and
+   * map entries do not grow their buffers step by step.
+   */
+  private void presize(List<FieldVector> vectors, int rows) {
+    for (int c = 0; c < vectors.size(); c++) {
+      FieldVector vector = vectors.get(c);
+      double density = densities == null ? 0 : densities[c];
+      if (density > 0 && vector instanceof BaseVariableWidthVector variable) {
+        variable.setInitialCapacity(rows, density);
+      } else if (density > 0 && vector instanceof ListVector list) {
+        list.setInitialCapacity(rows, density);
+      } else {
+        vector.setInitialCapacity(rows);
+      }
+    }
+  }
+
+  private static double density(FieldVector vector) {
+    if (vector instanceof BaseVariableWidthVector variable) {
+      return variable.getDensity();
+    }
+    return vector instanceof ListVector list ? list.getDensity() : 0;
   }
 
   /** Reads {@code rows} rows of the row group, appends those the filter keeps at {@code at}. */
