@@ -119,6 +119,12 @@ class ColumnarReadTest {
             Expressions.not(Expressions.equal("name", "name-2")),
             Expressions.and(Expressions.equal("flag", true), Expressions.greaterThan("n", 50)),
             Expressions.equal("later", "later-5"),
+            // Bounds on required longs are checked on the vectors, the rest by Iceberg's evaluator.
+            Expressions.and(
+                Expressions.and(
+                    Expressions.greaterThan("id", 100L), Expressions.lessThanOrEqual("id", 2200L)),
+                Expressions.equal("name", "name-3")),
+            Expressions.equal("id", 1234L),
             Expressions.alwaysFalse());
     int compared = 0;
     for (Schema projection : projections) {

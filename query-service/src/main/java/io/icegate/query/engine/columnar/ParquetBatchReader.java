@@ -16,7 +16,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.expressions.Binder;
-import org.apache.iceberg.expressions.Evaluator;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.io.CloseableIterator;
 import org.apache.iceberg.io.InputFile;
@@ -55,7 +54,7 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
   private final Schema projection;
   private final Expression fileFilter;
   private final List<NestedField> filterFields;
-  private final Evaluator evaluator;
+  private final RowFilter rowFilter;
   private final org.apache.arrow.vector.types.pojo.Schema arrow;
   private final BufferAllocator allocator;
   private final IntSupplier batchRows;
@@ -101,10 +100,10 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
                 .sorted()
                 .map(tableSchema::findField)
                 .toList();
-    this.evaluator =
+    this.rowFilter =
         filterFields.isEmpty() && boundRow.op() == Expression.Operation.TRUE
             ? null
-            : new Evaluator(Types.StructType.of(filterFields), rowFilter, true);
+            : RowFilter.of(tableSchema, rowFilter, filterFields);
     this.filterPosition = new int[projection.columns().size()];
     for (int c = 0; c < filterPosition.length; c++) {
       filterPosition[c] = filterFields.indexOf(projection.columns().get(c));
@@ -150,7 +149,7 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
         // Unfiltered: exactly the rows wanted. Filtered: at least a few hundred rows per chunk
         // (the batch may end up somewhat larger than asked) so selective filters stay cheap.
         int wanted =
-            evaluator == null ? target - outRows : Math.max(target - outRows, MIN_CHUNK_ROWS);
+            rowFilter == null ? target - outRows : Math.max(target - outRows, MIN_CHUNK_ROWS);
         int chunk = (int) Math.min(rowsLeft, Math.min(CHUNK_ROWS, wanted));
         outRows += readChunk(chunk, vectors, outRows);
         rowsLeft -= chunk;
@@ -196,7 +195,7 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
   /** Reads {@code rows} rows of the row group, appends those the filter keeps at {@code at}. */
   private int readChunk(int rows, List<FieldVector> out, int at) {
     int kept;
-    if (evaluator == null) {
+    if (rowFilter == null) {
       kept = rows;
       for (int r = 0; r < rows; r++) {
         selected[r] = r;
@@ -215,8 +214,7 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
       filterRoot.setRowCount(rows);
       kept = 0;
       for (int r = 0; r < rows; r++) {
-        filterRow.row(r);
-        if (evaluator.eval(filterRow)) {
+        if (rowFilter.test(filterVectors, filterRow, r)) {
           selected[kept++] = r;
         }
       }
