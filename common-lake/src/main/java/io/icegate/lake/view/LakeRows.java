@@ -1,7 +1,6 @@
 package io.icegate.lake.view;
 
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.CloseableIterator;
 
 /**
  * The rows of one {@link LakeView} read as a stream: the snapshot's data files one after another,
@@ -12,8 +11,4 @@ import org.apache.iceberg.io.CloseableIterator;
  * snapshot by itself; after that it throws {@link LakeChangedException} rather than risk returning
  * a row twice.
  */
-public interface LakeRows extends CloseableIterator<Record> {
-  /** Closes the open data file, if any; never throws a checked exception. */
-  @Override
-  void close();
-}
+public interface LakeRows extends LakeStream<Record> {}

@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -82,7 +84,18 @@ public final class LakeView {
    * segment at a time. Planning (table, snapshot, offsets, stored batch ids) happens here.
    */
   public LakeRows open(LakeQuery query) {
-    return new LakeViewRead(this, query);
+    return new LakeViewRead.Rows(this, query);
+  }
+
+  /**
+   * The query's rows as {@code T}s (e.g. column batches), in the order of {@link #open}, with the
+   * same consistency: {@code stored} reads the planned snapshot's data files, {@code walItems}
+   * turns each WAL segment's matching rows (projected, at most one segment's worth) into {@code
+   * T}s.
+   */
+  public <T> LakeStream<T> open(
+      LakeQuery query, StoredReader<T> stored, Function<List<Record>, Iterator<T>> walItems) {
+    return new LakeViewRead<>(this, query, stored, walItems);
   }
 
   /** What one read planned on: a snapshot, its offsets and the batch ids stored up to it. */
@@ -119,19 +132,20 @@ public final class LakeView {
         table, snapshotId, projection, query.effectiveFilter(), offsets, seen, segments);
   }
 
-  /** The snapshot's matching rows, file by file (lazily opened), projected. */
-  CloseableIterable<Record> storedRows(Plan plan) {
-    if (plan.snapshotId() == null) {
-      return CloseableIterable.empty();
-    }
+  /**
+   * A snapshot's matching rows by Iceberg's generic reader, file by file (lazily opened), projected
+   * (the default {@link StoredReader}).
+   */
+  public static CloseableIterable<Record> genericRows(
+      Table table, long snapshotId, Schema projection, Expression filter) {
     CloseableIterable<Record> stored =
-        IcebergGenerics.read(plan.table())
-            .useSnapshot(plan.snapshotId())
-            .where(plan.filter())
-            .select(names(plan.projection()))
+        IcebergGenerics.read(table)
+            .useSnapshot(snapshotId)
+            .where(filter)
+            .select(names(projection))
             .build();
     // The scan adds the filter's columns to the projection; drop them again.
-    return CloseableIterable.transform(stored, row -> project(row, plan.projection()));
+    return CloseableIterable.transform(stored, row -> project(row, projection));
   }
 
   /**

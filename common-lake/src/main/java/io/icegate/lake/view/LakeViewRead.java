@@ -8,7 +8,9 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.iceberg.io.CloseableIterable;
@@ -17,26 +19,44 @@ import org.apache.iceberg.io.CloseableIterator;
 /**
  * One streaming read of a {@link LakeView}: stored rows file by file, then the WAL lane by lane and
  * segment by segment (segments are listed per lane when that lane is reached). Re-plans while it
- * has returned nothing; after the first row a vanished file is a {@link LakeChangedException}.
+ * has returned nothing; after the first item a vanished file is a {@link LakeChangedException}.
+ *
+ * @param <T> a row, or a batch of rows: the {@link StoredReader} reads data files into {@code T}s,
+ *     {@code walItems} turns one WAL segment's matching rows into {@code T}s
  */
-final class LakeViewRead implements LakeRows {
+class LakeViewRead<T> implements LakeStream<T> {
   private final LakeView view;
   private final LakeQuery query;
+  private final StoredReader<T> storedReader;
+  private final Function<List<Record>, Iterator<T>> walItems;
   private LakeView.Plan plan;
   private int plans;
-  private CloseableIterable<Record> storedIterable;
-  private CloseableIterator<Record> stored;
+  private CloseableIterable<T> storedIterable;
+  private CloseableIterator<T> stored;
   private Deque<String> lanes;
   private Deque<SegmentId> segments = new ArrayDeque<>();
-  private Iterator<Record> walRows = Collections.emptyIterator();
-  private Record next;
+  private Iterator<T> walRows = Collections.emptyIterator();
+  private T next;
   private boolean returnedAny;
   private boolean closed;
 
-  LakeViewRead(LakeView view, LakeQuery query) {
+  LakeViewRead(
+      LakeView view,
+      LakeQuery query,
+      StoredReader<T> storedReader,
+      Function<List<Record>, Iterator<T>> walItems) {
     this.view = view;
     this.query = query;
+    this.storedReader = storedReader;
+    this.walItems = walItems;
     replan();
+  }
+
+  /** The plain row stream: Iceberg's generic reader for data files, WAL rows one by one. */
+  static final class Rows extends LakeViewRead<Record> implements LakeRows {
+    Rows(LakeView view, LakeQuery query) {
+      super(view, query, LakeView::genericRows, List::iterator);
+    }
   }
 
   @Override
@@ -69,11 +89,11 @@ final class LakeViewRead implements LakeRows {
   }
 
   @Override
-  public Record next() {
+  public T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    Record row = next;
+    T row = next;
     next = null;
     returnedAny = true;
     return row;
@@ -82,14 +102,17 @@ final class LakeViewRead implements LakeRows {
   private void replan() {
     plans++;
     plan = view.plan(query);
-    storedIterable = view.storedRows(plan);
+    storedIterable =
+        plan.snapshotId() == null
+            ? CloseableIterable.empty()
+            : storedReader.read(plan.table(), plan.snapshotId(), plan.projection(), plan.filter());
     stored = null;
     lanes = null;
     segments = new ArrayDeque<>();
     walRows = Collections.emptyIterator();
   }
 
-  private Record advance() {
+  private T advance() {
     if (lanes == null) {
       if (stored == null) {
         stored = storedIterable.iterator();
@@ -111,7 +134,7 @@ final class LakeViewRead implements LakeRows {
         segments = new ArrayDeque<>(view.segments(query.signal(), lanes.poll(), plan));
         continue;
       }
-      walRows = view.segmentRows(query, plan, segments.poll()).iterator();
+      walRows = walItems.apply(view.segmentRows(query, plan, segments.poll()));
     }
   }
 
@@ -134,6 +157,14 @@ final class LakeViewRead implements LakeRows {
   @Override
   public void close() {
     closed = true;
+    if (next instanceof AutoCloseable held) {
+      // A batch fetched by hasNext() but never taken owns memory.
+      try {
+        held.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot release a batch: " + e.getMessage(), e);
+      }
+    }
     next = null;
     closeStored();
   }

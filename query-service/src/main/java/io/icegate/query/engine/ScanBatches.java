@@ -67,10 +67,16 @@ public final class ScanBatches implements AutoCloseable {
   public List<VectorSchemaRoot> batches() {
     if (collected == null) {
       List<VectorSchemaRoot> all = new ArrayList<>();
-      for (Optional<VectorSchemaRoot> batch = source.next(allocator);
-          batch.isPresent();
-          batch = source.next(allocator)) {
-        all.add(batch.get());
+      try {
+        for (Optional<VectorSchemaRoot> batch = source.next(allocator);
+            batch.isPresent();
+            batch = source.next(allocator)) {
+          all.add(batch.get());
+        }
+      } catch (RuntimeException e) {
+        // A limit crossed mid-scan: the batches read so far are nobody's to close but ours.
+        all.forEach(VectorSchemaRoot::close);
+        throw e;
       }
       collected = List.copyOf(all);
     }

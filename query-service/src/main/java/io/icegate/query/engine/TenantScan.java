@@ -5,10 +5,16 @@ import static java.util.Objects.requireNonNull;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.view.LakeQuery;
 import io.icegate.lake.view.LakeRows;
+import io.icegate.lake.view.LakeStream;
 import io.icegate.lake.view.LakeView;
+import io.icegate.lake.view.StoredReader;
+import io.icegate.query.engine.columnar.ColumnarStoredReader;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types.NestedField;
 
 /**
@@ -70,13 +76,40 @@ public final class TenantScan {
             request.filter());
     BufferAllocator scanAllocator = allocator.newChildAllocator("scan", 0, Long.MAX_VALUE);
     try {
-      LakeRows rows = view.open(query);
       return new ScanBatches(
-          ArrowSchemas.of(projection), new RecordBatcher(projection, rows, budget), scanAllocator);
+          ArrowSchemas.of(projection), source(query, projection, scanAllocator), scanAllocator);
     } catch (RuntimeException e) {
       scanAllocator.close();
       throw e;
     }
+  }
+
+  /**
+   * Data files read column by column straight into Arrow when the columns allow it (primitives and
+   * maps of them: every IceGate table's columns but a few of spans and metrics), else Iceberg's
+   * generic reader row by row; WAL rows are records either way.
+   */
+  private ScanBatches.Source source(
+      LakeQuery query, Schema projection, BufferAllocator scanAllocator) {
+    Schema table = query.signal().table().schema();
+    if (!ColumnarStoredReader.supports(table, projection, query.filter())) {
+      LakeRows rows = view.open(query);
+      return new RecordBatcher(projection, rows, budget);
+    }
+    BatchSizes sizes = new BatchSizes();
+    RecordArrow arrow = new RecordArrow(projection);
+    StoredReader<VectorSchemaRoot> generic =
+        (t, snapshot, columns, filter) -> {
+          CloseableIterable<Record> records = LakeView.genericRows(t, snapshot, columns, filter);
+          return CloseableIterable.combine(
+              () -> new RecordChunks(records.iterator(), arrow, scanAllocator, sizes), records);
+        };
+    LakeStream<VectorSchemaRoot> batches =
+        view.open(
+            query,
+            new ColumnarStoredReader(projection, scanAllocator, sizes, generic),
+            rows -> new RecordChunks(rows.iterator(), arrow, scanAllocator, sizes));
+    return new StreamBatcher(batches, budget);
   }
 
   private static NestedField column(Schema visible, String name) {
