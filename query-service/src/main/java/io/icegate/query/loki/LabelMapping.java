@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +39,7 @@ public final class LabelMapping {
 
   public static final String SERVICE_NAME = "service_name";
   public static final String DETECTED_LEVEL = "detected_level";
+  private static final String DUPLICATE_SUFFIX = "_extracted";
 
   private final Set<String> indexAttributes;
 
@@ -67,7 +69,7 @@ public final class LabelMapping {
   }
 
   /** The stream labels of a row's service name and resource attributes. */
-  public Map<String, String> streamLabels(String serviceName, Map<String, String> resource) {
+  public SortedMap<String, String> streamLabels(String serviceName, Map<String, String> resource) {
     TreeMap<String, String> labels = new TreeMap<>();
     resource.forEach(
         (key, value) -> {
@@ -82,6 +84,33 @@ public final class LabelMapping {
 
   /** The structured metadata of a row, sorted by name, {@code detected_level} included. */
   public Map<String, String> structuredMetadata(LogRow row) {
+    return structuredMetadata(row, streamLabels(row));
+  }
+
+  /**
+   * The structured metadata of a row as a query sees it next to its stream labels {@code stream}: a
+   * name that is also a stream label gets the suffix {@code _extracted}, as Loki's labels builder
+   * does (and as the pipeline does). So structured metadata never replaces a stream label, with or
+   * without a pipeline, and a query that reads only stream labels need not read it.
+   */
+  Map<String, String> queryMetadata(LogRow row, Map<String, String> stream) {
+    Map<String, String> metadata = structuredMetadata(row, stream);
+    boolean clash = false;
+    for (String name : metadata.keySet()) {
+      clash |= stream.containsKey(name);
+    }
+    if (!clash) {
+      return metadata;
+    }
+    // In name order, a later name wins: what LabelsBuilder.reset does with the same map.
+    TreeMap<String, String> renamed = new TreeMap<>();
+    metadata.forEach(
+        (name, value) ->
+            renamed.put(stream.containsKey(name) ? name + DUPLICATE_SUFFIX : name, value));
+    return renamed;
+  }
+
+  private Map<String, String> structuredMetadata(LogRow row, Map<String, String> stream) {
     Map<String, String> metadata = new LinkedHashMap<>();
     row.attributes().forEach((key, value) -> putValue(metadata, normalize(key), value));
     row.observedNanos()
@@ -109,15 +138,16 @@ public final class LabelMapping {
     row.scopeAttributes().forEach((key, value) -> putValue(metadata, normalize(key), value));
     row.scopeName().ifPresent(name -> metadata.put("scope_name", name));
     row.scopeVersion().ifPresent(version -> metadata.put("scope_version", version));
-    String level = LevelDetector.detect(streamLabels(row), metadata, row.body());
+    String level = LevelDetector.detect(stream, metadata, row.body());
     metadata.put(DETECTED_LEVEL, level);
     return new TreeMap<>(metadata);
   }
 
   /** The entry Loki would answer for a row, before any pipeline stage. */
   public LogEntry entry(LogRow row) {
+    Map<String, String> stream = streamLabels(row);
     return new LogEntry(
-        row.timestampNanos(), row.body(), streamLabels(row), structuredMetadata(row), Map.of());
+        row.timestampNanos(), row.body(), stream, queryMetadata(row, stream), Map.of());
   }
 
   private static void putValue(Map<String, String> metadata, String name, String value) {

@@ -24,7 +24,8 @@ final class LogQueryEvaluator {
       Direction direction,
       boolean categorized) {
     TopEntries top = new TopEntries(limit, direction);
-    scan.forEach(
+    // Lazy entries: structured metadata is built only for lines the pipeline or the top keeps.
+    scan.forEachLazy(
         query.selector(),
         query.lineFilters(),
         startNanos,

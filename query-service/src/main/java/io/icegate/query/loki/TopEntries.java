@@ -24,12 +24,13 @@ final class TopEntries {
     this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, order.reversed());
   }
 
+  /** Keeps the entry if it is among the first; a kept entry is {@link LogEntry#materialize}d. */
   void offer(LogEntry entry) {
     if (heap.size() < limit) {
-      heap.add(entry);
+      heap.add(entry.materialize());
     } else if (order.compare(entry, heap.peek()) < 0) {
       heap.poll();
-      heap.add(entry);
+      heap.add(entry.materialize());
     }
   }
 
