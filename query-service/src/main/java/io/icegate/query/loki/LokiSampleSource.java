@@ -35,9 +35,25 @@ import java.util.function.Consumer;
  */
 final class LokiSampleSource implements SampleSource<LogSampleSelection> {
   private final LogScan scan;
+  private final boolean readEverything;
+  private final List<LogColumns> columnsRead = new ArrayList<>();
 
   LokiSampleSource(LogScan scan) {
+    this(scan, false);
+  }
+
+  /**
+   * @param readEverything read every column whatever the query needs: the reference a narrow read
+   *     is compared with in tests
+   */
+  LokiSampleSource(LogScan scan, boolean readEverything) {
     this.scan = requireNonNull(scan, "scan is null");
+    this.readEverything = readEverything;
+  }
+
+  /** The columns each {@link #select} read, in order. */
+  List<LogColumns> columnsRead() {
+    return List.copyOf(columnsRead);
   }
 
   @Override
@@ -58,13 +74,16 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
     // Series labels are interned so equal series share one instance (and the evaluator's lookup).
     Map<SortedMap<String, String>, Labels> interned = new HashMap<>();
     LogColumns columns =
-        LogColumns.forSamples(
-            log.selector(),
-            !log.lineFilters().isEmpty(),
-            log.pipeline() != LogPipeline.NONE,
-            range.unwrap().isPresent(),
-            selection.extraction(),
-            grouping);
+        readEverything
+            ? LogColumns.ALL
+            : LogColumns.forSamples(
+                log.selector(),
+                !log.lineFilters().isEmpty(),
+                log.pipeline() != LogPipeline.NONE,
+                range.unwrap().isPresent(),
+                selection.extraction(),
+                grouping);
+    columnsRead.add(columns);
     LogScan.EntryCursor cursor =
         scan.open(
             log.selector(), log.lineFilters(), fromExclusiveNs + 1, toInclusiveNs + 1, columns);
