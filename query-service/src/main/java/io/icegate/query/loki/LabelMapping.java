@@ -1,11 +1,11 @@
 package io.icegate.query.loki;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a stored OTLP log row into a Loki entry the way Loki 3 stores OTLP logs ({@code
@@ -40,6 +40,8 @@ public final class LabelMapping {
   public static final String SERVICE_NAME = "service_name";
   public static final String DETECTED_LEVEL = "detected_level";
   private static final String DUPLICATE_SUFFIX = "_extracted";
+  private static final int MAX_NORMALIZED = 10_000;
+  private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
 
   private final Set<String> indexAttributes;
 
@@ -111,7 +113,8 @@ public final class LabelMapping {
   }
 
   private Map<String, String> structuredMetadata(LogRow row, Map<String, String> stream) {
-    Map<String, String> metadata = new LinkedHashMap<>();
+    // Sorted as it is built: a later put of a name replaces an earlier one, as before sorting.
+    TreeMap<String, String> metadata = new TreeMap<>();
     row.attributes().forEach((key, value) -> putValue(metadata, normalize(key), value));
     row.observedNanos()
         .filter(nanos -> nanos != 0)
@@ -140,7 +143,7 @@ public final class LabelMapping {
     row.scopeVersion().ifPresent(version -> metadata.put("scope_version", version));
     String level = LevelDetector.detect(stream, metadata, row.body());
     metadata.put(DETECTED_LEVEL, level);
-    return new TreeMap<>(metadata);
+    return metadata;
   }
 
   /** The entry Loki would answer for a row, before any pipeline stage. */
@@ -161,6 +164,18 @@ public final class LabelMapping {
    * {@code key_} in front, a single leading {@code _} gets {@code key}.
    */
   public static String normalize(String key) {
+    // Attribute keys repeat on every row: each is normalized once (up to a bound, then computed).
+    String name = NORMALIZED.get(key);
+    if (name == null) {
+      name = normalizeUncached(key);
+      if (NORMALIZED.size() < MAX_NORMALIZED) {
+        NORMALIZED.put(key, name);
+      }
+    }
+    return name;
+  }
+
+  private static String normalizeUncached(String key) {
     if (key.isEmpty()) {
       return key;
     }
