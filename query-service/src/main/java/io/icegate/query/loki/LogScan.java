@@ -8,9 +8,12 @@ import io.icegate.query.engine.ScanRequest;
 import io.icegate.query.engine.TenantScan;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -300,18 +303,29 @@ final class LogScan {
   }
 
   /**
-   * Hands the stream labels of every row a selector picks in {@code [startNanos, endNanos)} to
-   * {@code sink}; reads only the columns stream labels come from. Equal labels come as one map
-   * instance (read-only).
+   * Hands the stream labels of the rows a selector picks in {@code [startNanos, endNanos)} to
+   * {@code sink}: every distinct stream at least once (a stream may come again once more than
+   * {@link StreamLabelCache#MAX_ENTRIES} were seen), not once per row. Reads only the columns
+   * stream labels come from. The maps are read-only.
    */
   void forEachStream(
       List<LabelMatcher> selector,
       long startNanos,
       long endNanos,
       Consumer<Map<String, String>> sink) {
+    // One instance per distinct stream (StreamLabelCache): identity tells repeats apart cheaply.
+    Set<Map<String, String>> handed = Collections.newSetFromMap(new IdentityHashMap<>());
     try (EntryCursor cursor = open(selector, List.of(), startNanos, endNanos, LogColumns.STREAMS)) {
-      while (cursor.nextRows(row -> sink.accept(row.stream()))) {
-        // every row of the batch went to the sink
+      while (cursor.nextRows(
+          row -> {
+            if (handed.size() >= StreamLabelCache.MAX_ENTRIES) {
+              handed.clear();
+            }
+            if (handed.add(row.stream())) {
+              sink.accept(row.stream());
+            }
+          })) {
+        // every new stream of the batch went to the sink
       }
     }
   }
