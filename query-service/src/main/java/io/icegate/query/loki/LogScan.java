@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.iceberg.expressions.Expression;
@@ -77,6 +78,28 @@ final class LogScan {
     try (EntryCursor cursor = open(selector, lineFilters, startNanos, endNanos, LogColumns.ALL)) {
       while (cursor.nextBatch(sink)) {
         // every entry of the batch went to the sink
+      }
+    }
+  }
+
+  /**
+   * Hands every matching row of every column to {@code sink}; a row (and the entry it gives) is
+   * valid only while the sink runs, see {@link ScannedRow#entry()}.
+   *
+   * @param wanted asked first, with the row's time: false skips the row before anything else of it
+   *     is read (its answer may change as the sink runs)
+   */
+  void forEachRow(
+      List<LabelMatcher> selector,
+      List<Predicate<String>> lineFilters,
+      long startNanos,
+      long endNanos,
+      LongPredicate wanted,
+      RowSink sink) {
+    try (EntryCursor cursor = open(selector, lineFilters, startNanos, endNanos, LogColumns.ALL)) {
+      cursor.wanted = requireNonNull(wanted, "wanted is null");
+      while (cursor.nextRows(sink)) {
+        // every row of the batch went to the sink
       }
     }
   }
@@ -196,6 +219,7 @@ final class LogScan {
     // The last stream labels seen and whether the selector kept them: rows come in runs.
     private Map<String, String> lastStream;
     private boolean lastSelected;
+    private LongPredicate wanted = timestampNanos -> true;
 
     private EntryCursor(
         ScanBatches batches,
@@ -240,7 +264,9 @@ final class LogScan {
         for (int r = 0; r < rows.rowCount(); r++) {
           rowsRead++;
           long timestampNanos = rows.timestampNanos(r);
-          if (timestampNanos < startNanos || timestampNanos >= endNanos) {
+          if (timestampNanos < startNanos
+              || timestampNanos >= endNanos
+              || !wanted.test(timestampNanos)) {
             continue;
           }
           if (previous < 0 || !rows.sameStream(r, previous)) {

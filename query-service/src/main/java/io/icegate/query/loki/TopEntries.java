@@ -12,6 +12,7 @@ import java.util.PriorityQueue;
 final class TopEntries {
   private final int limit;
   private final Comparator<LogEntry> order;
+  private final boolean forward;
   // The head is the entry that would be dropped first: the last one in the answer's order.
   private final PriorityQueue<LogEntry> heap;
 
@@ -21,6 +22,7 @@ final class TopEntries {
     }
     this.limit = limit;
     this.order = EntryOrder.of(direction);
+    this.forward = direction == Direction.FORWARD;
     this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, order.reversed());
   }
 
@@ -32,6 +34,19 @@ final class TopEntries {
       heap.poll();
       heap.add(entry.materialize());
     }
+  }
+
+  /**
+   * Whether an entry of this time can no longer be kept, whatever its labels and line: the heap is
+   * full and the time comes strictly after the last kept entry's in the answer's order. Lets a scan
+   * skip the entry (and its pipeline, which never changes the time) without building it.
+   */
+  boolean rejects(long timestampNanos) {
+    if (heap.size() < limit) {
+      return false;
+    }
+    long last = heap.peek().timestampNanos();
+    return forward ? timestampNanos > last : timestampNanos < last;
   }
 
   int size() {

@@ -19,6 +19,7 @@ import io.icegate.query.series.Sample;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -308,7 +309,42 @@ class LokiColumnChoiceTest {
         .anySatisfy(l -> assertThat(l).contains("\"service_name_extracted\":\"shadow\""));
   }
 
+  @Test
+  void logQueryLimitKeepsTheFirstEntriesInEitherDirection() {
+    List<Long> times = new ArrayList<>();
+    concat(api, web).forEach(line -> times.add(line.timeNanos()));
+    times.sort(null);
+    for (String query : List.of("{service_name=~\".+\"}", "{service_name=~\".+\"} | json")) {
+      List<Long> newest = new ArrayList<>(times.subList(times.size() - 7, times.size()));
+      Collections.reverse(newest);
+      assertThat(times(logs(query, "backward", 7), true))
+          .as(query)
+          .containsExactlyElementsOf(newest);
+      assertThat(times(logs(query, "forward", 7), false))
+          .as(query)
+          .containsExactlyElementsOf(times.subList(0, 7));
+    }
+  }
+
+  /** The entries' times, merged over streams in the direction's order. */
+  private static List<Long> times(JsonNode answer, boolean backward) {
+    List<Long> times = new ArrayList<>();
+    answer
+        .get("data")
+        .get("result")
+        .forEach(stream -> stream.get("values").forEach(v -> times.add(v.get(0).asLong())));
+    times.sort(null);
+    if (backward) {
+      Collections.reverse(times);
+    }
+    return times;
+  }
+
   private JsonNode logs(String query) {
+    return logs(query, "backward", 1000);
+  }
+
+  private JsonNode logs(String query, String direction, int limit) {
     LokiClient.Reply reply =
         loki.get(
             "/loki/api/v1/query_range",
@@ -320,7 +356,9 @@ class LokiColumnChoiceTest {
                 "end",
                 Long.toString(T0 + 600 * S),
                 "limit",
-                "1000"),
+                Integer.toString(limit),
+                "direction",
+                direction),
             "X-Scope-OrgID",
             TENANT);
     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
