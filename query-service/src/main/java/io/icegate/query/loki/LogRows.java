@@ -6,10 +6,8 @@ import io.icegate.query.engine.ArrowPlainValues;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.arrow.memory.util.ByteFunctionHelpers;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
@@ -23,38 +21,12 @@ import org.apache.arrow.vector.complex.StructVector;
 /**
  * Reads {@code logs} scan batches column by column, by name, only what a caller asks for: a row is
  * never decoded as a whole unless {@link Batch#row} is called (which needs every column of {@link
- * LogColumns#ALL}).
+ * LogColumns#ALL}). Which columns a batch has is the scan's choice ({@link LogColumns#names()}).
  */
 final class LogRows {
-  static final List<String> COLUMNS = LogColumns.ALL.names();
-
-  static final List<String> STREAM_COLUMNS = LogColumns.STREAMS.names();
-
-  /** What stream labels are made of. */
-  @FunctionalInterface
-  interface StreamRowSink {
-    void accept(long timestampNanos, String serviceName, Map<String, String> resourceAttributes);
-  }
-
   private static final HexFormat HEX = HexFormat.of();
 
   private LogRows() {}
-
-  /** Hands every row of a batch of {@link #COLUMNS} to {@code sink}. */
-  static void forEach(VectorSchemaRoot batch, Consumer<LogRow> sink) {
-    Batch rows = new Batch(batch);
-    for (int r = 0; r < rows.rowCount(); r++) {
-      sink.accept(rows.row(r));
-    }
-  }
-
-  /** Hands the stream columns of every row of a {@link #STREAM_COLUMNS} batch to {@code sink}. */
-  static void forEachStreamRow(VectorSchemaRoot batch, StreamRowSink sink) {
-    Batch rows = new Batch(batch);
-    for (int r = 0; r < rows.rowCount(); r++) {
-      sink.accept(rows.timestampNanos(r), rows.serviceName(r), rows.resource(r));
-    }
-  }
 
   /** One scan batch; columns the scan did not select read as absent (null vectors here). */
   static final class Batch {

@@ -66,23 +66,6 @@ final class LogScan {
   }
 
   /**
-   * As {@link #forEach}, but an entry's structured metadata is built only if asked for while the
-   * sink runs; a sink that keeps an entry must {@link LogEntry#materialize()} it.
-   */
-  void forEachLazy(
-      List<LabelMatcher> selector,
-      List<Predicate<String>> lineFilters,
-      long startNanos,
-      long endNanos,
-      Consumer<LogEntry> sink) {
-    try (EntryCursor cursor = open(selector, lineFilters, startNanos, endNanos, LogColumns.ALL)) {
-      while (cursor.nextBatch(sink)) {
-        // every entry of the batch went to the sink
-      }
-    }
-  }
-
-  /**
    * Hands every matching row of every column to {@code sink}; a row (and the entry it gives) is
    * valid only while the sink runs, see {@link ScannedRow#entry()}.
    *

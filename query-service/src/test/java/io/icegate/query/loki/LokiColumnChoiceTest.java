@@ -274,8 +274,13 @@ class LokiColumnChoiceTest {
             scanner.open(new TenantId(TENANT), new QueryBudget(QueryLimits.defaults())),
             LabelMapping.defaults());
     List<LogEntry> kept = new ArrayList<>();
-    scan.forEachLazy(
-        LokiQueries.selector("{service_name=\"web\"}"), List.of(), T0, T0 + 60 * S, kept::add);
+    scan.forEachRow(
+        LokiQueries.selector("{service_name=\"web\"}"),
+        List.of(),
+        T0,
+        T0 + 60 * S,
+        timestampNanos -> true,
+        row -> kept.add(row.entry()));
     assertThat(kept).hasSize(20);
     assertThatThrownBy(() -> kept.get(0).structuredMetadata())
         .isInstanceOf(IllegalStateException.class)
