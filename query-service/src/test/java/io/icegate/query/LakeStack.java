@@ -62,6 +62,11 @@ public final class LakeStack implements AutoCloseable {
     return "http://127.0.0.1:" + ServiceRuntime.httpPort(ingest);
   }
 
+  /** A bean of the query service, for tests that drive its classes in process. */
+  public <T> T queryBean(Class<T> type) {
+    return query.getBean(type);
+  }
+
   public String queryEndpoint() {
     return "http://127.0.0.1:" + ServiceRuntime.httpPort(query);
   }

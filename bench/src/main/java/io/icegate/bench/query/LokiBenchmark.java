@@ -27,7 +27,7 @@ import java.util.Properties;
  * <p>Settings: {@code -Ddir} (default {@code /tmp/icegate-logs-50m}, must exist: never generated
  * here), {@code -Dfrom} (hour of the day the range starts, default 0), {@code -Dhours} (default
  * 24), {@code -Dservice} (default {@code service-042}), {@code -Dword} (default {@code failed}),
- * {@code -Dreps} (default 1, after one warm-up), {@code -Dqueries} (which of the four, default
+ * {@code -Dreps} (default 1, after one warm-up), {@code -Dqueries} (which of the five, default
  * {@code 1,2,3,4}, empty for none), {@code -DackSamples} (default 200, 0 skips it).
  */
 public final class LokiBenchmark {

@@ -1,10 +1,11 @@
 package io.icegate.query.loki;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a stored OTLP log row into a Loki entry the way Loki 3 stores OTLP logs ({@code
@@ -38,6 +39,9 @@ public final class LabelMapping {
 
   public static final String SERVICE_NAME = "service_name";
   public static final String DETECTED_LEVEL = "detected_level";
+  private static final String DUPLICATE_SUFFIX = "_extracted";
+  private static final int MAX_NORMALIZED = 10_000;
+  private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
 
   private final Set<String> indexAttributes;
 
@@ -67,7 +71,7 @@ public final class LabelMapping {
   }
 
   /** The stream labels of a row's service name and resource attributes. */
-  public Map<String, String> streamLabels(String serviceName, Map<String, String> resource) {
+  public SortedMap<String, String> streamLabels(String serviceName, Map<String, String> resource) {
     TreeMap<String, String> labels = new TreeMap<>();
     resource.forEach(
         (key, value) -> {
@@ -82,7 +86,35 @@ public final class LabelMapping {
 
   /** The structured metadata of a row, sorted by name, {@code detected_level} included. */
   public Map<String, String> structuredMetadata(LogRow row) {
-    Map<String, String> metadata = new LinkedHashMap<>();
+    return structuredMetadata(row, streamLabels(row));
+  }
+
+  /**
+   * The structured metadata of a row as a query sees it next to its stream labels {@code stream}: a
+   * name that is also a stream label gets the suffix {@code _extracted}, as Loki's labels builder
+   * does (and as the pipeline does). So structured metadata never replaces a stream label, with or
+   * without a pipeline, and a query that reads only stream labels need not read it.
+   */
+  Map<String, String> queryMetadata(LogRow row, Map<String, String> stream) {
+    Map<String, String> metadata = structuredMetadata(row, stream);
+    boolean clash = false;
+    for (String name : metadata.keySet()) {
+      clash |= stream.containsKey(name);
+    }
+    if (!clash) {
+      return metadata;
+    }
+    // In name order, a later name wins: what LabelsBuilder.reset does with the same map.
+    TreeMap<String, String> renamed = new TreeMap<>();
+    metadata.forEach(
+        (name, value) ->
+            renamed.put(stream.containsKey(name) ? name + DUPLICATE_SUFFIX : name, value));
+    return renamed;
+  }
+
+  private Map<String, String> structuredMetadata(LogRow row, Map<String, String> stream) {
+    // Sorted as it is built: a later put of a name replaces an earlier one, as before sorting.
+    TreeMap<String, String> metadata = new TreeMap<>();
     row.attributes().forEach((key, value) -> putValue(metadata, normalize(key), value));
     row.observedNanos()
         .filter(nanos -> nanos != 0)
@@ -109,15 +141,16 @@ public final class LabelMapping {
     row.scopeAttributes().forEach((key, value) -> putValue(metadata, normalize(key), value));
     row.scopeName().ifPresent(name -> metadata.put("scope_name", name));
     row.scopeVersion().ifPresent(version -> metadata.put("scope_version", version));
-    String level = LevelDetector.detect(streamLabels(row), metadata, row.body());
+    String level = LevelDetector.detect(stream, metadata, row.body());
     metadata.put(DETECTED_LEVEL, level);
-    return new TreeMap<>(metadata);
+    return metadata;
   }
 
   /** The entry Loki would answer for a row, before any pipeline stage. */
   public LogEntry entry(LogRow row) {
+    Map<String, String> stream = streamLabels(row);
     return new LogEntry(
-        row.timestampNanos(), row.body(), streamLabels(row), structuredMetadata(row), Map.of());
+        row.timestampNanos(), row.body(), stream, queryMetadata(row, stream), Map.of());
   }
 
   private static void putValue(Map<String, String> metadata, String name, String value) {
@@ -131,6 +164,18 @@ public final class LabelMapping {
    * {@code key_} in front, a single leading {@code _} gets {@code key}.
    */
   public static String normalize(String key) {
+    // Attribute keys repeat on every row: each is normalized once (up to a bound, then computed).
+    String name = NORMALIZED.get(key);
+    if (name == null) {
+      name = normalizeUncached(key);
+      if (NORMALIZED.size() < MAX_NORMALIZED) {
+        NORMALIZED.put(key, name);
+      }
+    }
+    return name;
+  }
+
+  private static String normalizeUncached(String key) {
     if (key.isEmpty()) {
       return key;
     }

@@ -11,7 +11,10 @@ import io.icegate.query.logql.pipeline.LineFilter;
 import io.icegate.query.logql.pipeline.Pipeline;
 import io.icegate.query.logql.pipeline.PipelineCompiler;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -38,24 +41,45 @@ final class LogQlPlanner {
       leading.add(filter::test);
     }
     Pipeline rest = pipeline.afterLeadingLineFilters();
-    LogPipeline after =
-        rest.stages().isEmpty()
-            ? LogPipeline.NONE
-            : entry ->
-                rest.process(
-                        entry.timestampNanos(),
-                        entry.line(),
-                        LabelSet.of(entry.stream()),
-                        entry.structuredMetadata())
-                    .map(
-                        out ->
-                            new LogEntry(
-                                out.timestampNanos(),
-                                out.line(),
-                                out.labels().stream(),
-                                out.labels().structuredMetadata(),
-                                out.labels().parsed()));
+    LogPipeline after = rest.stages().isEmpty() ? LogPipeline.NONE : new StagesAfter(rest);
     return new LogSelection(matchers(selector.matchers()), leading, after);
+  }
+
+  /**
+   * The stages after the leading line filters over {@link LogEntry}s. Like the {@link Pipeline} it
+   * wraps, one per thread. Stream labels become a {@link LabelSet} once per stream map instance
+   * ({@link LogScan} hands out one instance per distinct stream).
+   */
+  private static final class StagesAfter implements LogPipeline {
+    private static final int MAX_STREAMS = 1024;
+    private final Pipeline stages;
+    private final Map<Map<String, String>, LabelSet> streams = new IdentityHashMap<>();
+
+    StagesAfter(Pipeline stages) {
+      this.stages = stages;
+    }
+
+    @Override
+    public Optional<LogEntry> apply(LogEntry entry) {
+      LabelSet stream = streams.get(entry.stream());
+      if (stream == null) {
+        if (streams.size() >= MAX_STREAMS) {
+          streams.clear();
+        }
+        stream = LabelSet.of(entry.stream());
+        streams.put(entry.stream(), stream);
+      }
+      return stages
+          .process(entry.timestampNanos(), entry.line(), stream, entry.structuredMetadata())
+          .map(
+              out ->
+                  new LogEntry(
+                      out.timestampNanos(),
+                      out.line(),
+                      out.labels().stream(),
+                      out.labels().structuredMetadata(),
+                      out.labels().parsed()));
+    }
   }
 
   static List<LabelMatcher> matchers(List<Matcher> matchers) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs a log query: reads the selected entries through a {@link LogScan}, runs the pipeline, keeps
@@ -24,15 +23,15 @@ final class LogQueryEvaluator {
       Direction direction,
       boolean categorized) {
     TopEntries top = new TopEntries(limit, direction);
-    scan.forEach(
+    // A row too late for the top is skipped by its time alone, before anything else of it is read;
+    // the others become lazy entries: metadata is built only when the pipeline or the top needs it.
+    scan.forEachRow(
         query.selector(),
         query.lineFilters(),
         startNanos,
         endNanos,
-        entry -> {
-          Optional<LogEntry> out = query.pipeline().apply(entry);
-          out.ifPresent(top::offer);
-        });
+        timestampNanos -> !top.rejects(timestampNanos),
+        row -> query.pipeline().apply(row.entry()).ifPresent(top::offer));
     return group(top.sorted(), categorized);
   }
 

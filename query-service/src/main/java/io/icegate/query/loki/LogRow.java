@@ -2,12 +2,14 @@ package io.icegate.query.loki;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One row of the {@code logs} table as the Loki API needs it. Absent OTLP fields are empty
- * optionals / empty maps (the table stores them as nulls).
+ * optionals / empty maps (the table stores them as nulls). The maps are wrapped read-only, not
+ * copied: a row is built once per read row that needs its structured metadata.
  *
  * @param timestampNanos event time, exact nanoseconds since the epoch
  */
@@ -29,15 +31,19 @@ public record LogRow(
     int droppedAttributesCount) {
   public LogRow {
     requireNonNull(serviceName, "serviceName is null");
-    resourceAttributes = Map.copyOf(resourceAttributes);
+    resourceAttributes = readOnly(resourceAttributes, "resourceAttributes");
     requireNonNull(scopeName, "scopeName is null");
     requireNonNull(scopeVersion, "scopeVersion is null");
-    scopeAttributes = Map.copyOf(scopeAttributes);
-    attributes = Map.copyOf(attributes);
+    scopeAttributes = readOnly(scopeAttributes, "scopeAttributes");
+    attributes = readOnly(attributes, "attributes");
     requireNonNull(observedNanos, "observedNanos is null");
     requireNonNull(severityText, "severityText is null");
     requireNonNull(body, "body is null");
     requireNonNull(traceId, "traceId is null");
     requireNonNull(spanId, "spanId is null");
+  }
+
+  private static Map<String, String> readOnly(Map<String, String> map, String name) {
+    return Collections.unmodifiableMap(requireNonNull(map, name + " is null"));
   }
 }

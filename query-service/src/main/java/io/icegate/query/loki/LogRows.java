@@ -1,13 +1,14 @@
 package io.icegate.query.loki;
 
+import static java.util.Objects.requireNonNull;
+
 import io.icegate.query.engine.ArrowPlainValues;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.apache.arrow.memory.util.ByteFunctionHelpers;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.IntVector;
@@ -18,82 +19,165 @@ import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
 
 /**
- * Reads {@code logs} scan batches (the columns of {@link #COLUMNS}, in order) as {@link LogRow}s.
+ * Reads {@code logs} scan batches column by column, by name, only what a caller asks for: a row is
+ * never decoded as a whole unless {@link Batch#row} is called (which needs every column of {@link
+ * LogColumns#ALL}). Which columns a batch has is the scan's choice ({@link LogColumns#names()}).
  */
 final class LogRows {
-  static final List<String> COLUMNS =
-      List.of(
-          "timestamp",
-          "timestamp_nanos",
-          "service_name",
-          "resource_attributes",
-          "scope_name",
-          "scope_version",
-          "scope_attributes",
-          "attributes",
-          "observed_timestamp",
-          "severity_number",
-          "severity_text",
-          "body",
-          "trace_id",
-          "span_id",
-          "flags",
-          "dropped_attributes_count");
-
-  static final List<String> STREAM_COLUMNS =
-      List.of("timestamp", "timestamp_nanos", "service_name", "resource_attributes");
-
-  /** What stream labels are made of. */
-  @FunctionalInterface
-  interface StreamRowSink {
-    void accept(long timestampNanos, String serviceName, Map<String, String> resourceAttributes);
-  }
-
   private static final HexFormat HEX = HexFormat.of();
 
   private LogRows() {}
 
-  /** Hands every row of {@code batch} to {@code sink}. */
-  static void forEach(VectorSchemaRoot batch, Consumer<LogRow> sink) {
-    List<FieldVector> v = batch.getFieldVectors();
-    for (int r = 0; r < batch.getRowCount(); r++) {
-      long micros = ((TimeStampVector) v.get(0)).get(r);
-      int nanos = intOr((IntVector) v.get(1), r, 0);
-      TimeStampVector observedVector = (TimeStampVector) v.get(8);
-      Optional<Long> observedNanos =
-          observedVector.isNull(r)
-              ? Optional.empty()
-              : Optional.of(Math.multiplyExact(observedVector.get(r), 1000L));
-      sink.accept(
-          new LogRow(
-              Math.addExact(Math.multiplyExact(micros, 1000L), nanos),
-              string(v.get(2), r).orElse("unknown_service"),
-              map(v.get(3), r),
-              string(v.get(4), r),
-              string(v.get(5), r),
-              map(v.get(6), r),
-              map(v.get(7), r),
-              observedNanos,
-              intOr((IntVector) v.get(9), r, 0),
-              string(v.get(10), r),
-              string(v.get(11), r).orElse(""),
-              hex(v.get(12), r),
-              hex(v.get(13), r),
-              intOr((IntVector) v.get(14), r, 0),
-              intOr((IntVector) v.get(15), r, 0)));
-    }
-  }
+  /** One scan batch; columns the scan did not select read as absent (null vectors here). */
+  static final class Batch {
+    private final int rowCount;
+    private final TimeStampVector times;
+    private final IntVector nanos;
+    private final VarCharVector services;
+    private final MapVector resources;
+    private final VarCharVector bodies;
+    private final VectorSchemaRoot root;
+    private boolean valid = true;
 
-  /** Hands the stream columns of every row of a {@link #STREAM_COLUMNS} batch to {@code sink}. */
-  static void forEachStreamRow(VectorSchemaRoot batch, StreamRowSink sink) {
-    List<FieldVector> v = batch.getFieldVectors();
-    for (int r = 0; r < batch.getRowCount(); r++) {
-      long micros = ((TimeStampVector) v.get(0)).get(r);
-      int nanos = intOr((IntVector) v.get(1), r, 0);
-      sink.accept(
-          Math.addExact(Math.multiplyExact(micros, 1000L), nanos),
-          string(v.get(2), r).orElse("unknown_service"),
-          map(v.get(3), r));
+    Batch(VectorSchemaRoot root) {
+      this.root = requireNonNull(root, "root is null");
+      this.rowCount = root.getRowCount();
+      this.times = (TimeStampVector) root.getVector(LogColumns.TIMESTAMP);
+      this.nanos = (IntVector) root.getVector(LogColumns.TIMESTAMP_NANOS);
+      this.services = (VarCharVector) root.getVector(LogColumns.SERVICE_NAME);
+      this.resources = (MapVector) root.getVector(LogColumns.RESOURCE_ATTRIBUTES);
+      this.bodies = (VarCharVector) root.getVector(LogColumns.BODY);
+    }
+
+    int rowCount() {
+      return rowCount;
+    }
+
+    /**
+     * Marks the batch as gone: the scan moved on and its vectors hold other rows now. Lazy readers
+     * of a row ({@link LogEntry}'s structured metadata) fail instead of reading another row.
+     */
+    void expire() {
+      valid = false;
+    }
+
+    void checkValid() {
+      if (!valid) {
+        throw new IllegalStateException("a log row was read after its scan batch was released");
+      }
+    }
+
+    long timestampNanos(int r) {
+      int extra = nanos == null || nanos.isNull(r) ? 0 : nanos.get(r);
+      return Math.addExact(Math.multiplyExact(times.get(r), 1000L), extra);
+    }
+
+    String serviceName(int r) {
+      return services.isNull(r)
+          ? "unknown_service"
+          : new String(services.get(r), StandardCharsets.UTF_8);
+    }
+
+    /** The resource attributes; empty when the column was not read. */
+    Map<String, String> resource(int r) {
+      return resources == null ? Map.of() : map(resources, r);
+    }
+
+    /** The line; "" when absent. */
+    String body(int r) {
+      return bodies == null || bodies.isNull(r)
+          ? ""
+          : new String(bodies.get(r), StandardCharsets.UTF_8);
+    }
+
+    /** The line's UTF-8 size, read from the vector's offsets (VarChar holds UTF-8). */
+    long bodyBytes(int r) {
+      return bodies == null || bodies.isNull(r)
+          ? 0
+          : bodies.getEndOffset(r) - (long) bodies.getStartOffset(r);
+    }
+
+    /**
+     * Whether rows {@code r} and {@code other} have the same service name and resource attributes
+     * (of what was read), compared as stored bytes without decoding.
+     */
+    boolean sameStream(int r, int other) {
+      if (!sameString(services, r, other)) {
+        return false;
+      }
+      if (resources == null) {
+        return true;
+      }
+      if (resources.isNull(r) || resources.isNull(other)) {
+        return resources.isNull(r) && resources.isNull(other);
+      }
+      int start = resources.getElementStartIndex(r);
+      int size = resources.getElementEndIndex(r) - start;
+      int otherStart = resources.getElementStartIndex(other);
+      if (resources.getElementEndIndex(other) - otherStart != size) {
+        return false;
+      }
+      StructVector entries = (StructVector) resources.getDataVector();
+      FieldVector keys = entries.getChildrenFromFields().get(0);
+      FieldVector values = entries.getChildrenFromFields().get(1);
+      if (!(keys instanceof VarCharVector k) || !(values instanceof VarCharVector v)) {
+        return false;
+      }
+      for (int i = 0; i < size; i++) {
+        if (!sameString(k, start + i, otherStart + i)
+            || !sameString(v, start + i, otherStart + i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The whole row; the batch must hold every column of {@link LogColumns#ALL}. */
+    LogRow row(int r) {
+      TimeStampVector observed = (TimeStampVector) vector("observed_timestamp");
+      Optional<Long> observedNanos =
+          observed.isNull(r)
+              ? Optional.empty()
+              : Optional.of(Math.multiplyExact(observed.get(r), 1000L));
+      return new LogRow(
+          timestampNanos(r),
+          serviceName(r),
+          map(vector(LogColumns.RESOURCE_ATTRIBUTES), r),
+          string(vector("scope_name"), r),
+          string(vector("scope_version"), r),
+          map(vector("scope_attributes"), r),
+          map(vector("attributes"), r),
+          observedNanos,
+          intOr((IntVector) vector("severity_number"), r, 0),
+          string(vector("severity_text"), r),
+          body(r),
+          hex(vector("trace_id"), r),
+          hex(vector("span_id"), r),
+          intOr((IntVector) vector("flags"), r, 0),
+          intOr((IntVector) vector("dropped_attributes_count"), r, 0));
+    }
+
+    private FieldVector vector(String name) {
+      FieldVector vector = root.getVector(name);
+      if (vector == null) {
+        throw new IllegalStateException("column " + name + " was not read");
+      }
+      return vector;
+    }
+
+    private static boolean sameString(VarCharVector vector, int r, int other) {
+      boolean nullR = vector.isNull(r);
+      if (nullR || vector.isNull(other)) {
+        return nullR && vector.isNull(other);
+      }
+      return ByteFunctionHelpers.equal(
+              vector.getDataBuffer(),
+              vector.getStartOffset(r),
+              vector.getEndOffset(r),
+              vector.getDataBuffer(),
+              vector.getStartOffset(other),
+              vector.getEndOffset(other))
+          == 1;
     }
   }
 
@@ -125,7 +209,7 @@ final class LogRows {
     Map<String, String> result = new LinkedHashMap<>();
     for (int i = map.getElementStartIndex(row); i < map.getElementEndIndex(row); i++) {
       Object value = ArrowPlainValues.value(values, i);
-      // Map.copyOf in LogRow refuses null values: an empty AnyValue reads as "".
+      // An empty AnyValue is stored as null; it reads as "" (Loki's AsString).
       result.put(
           String.valueOf(ArrowPlainValues.value(keys, i)), value == null ? "" : value.toString());
     }

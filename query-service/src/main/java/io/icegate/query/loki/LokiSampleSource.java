@@ -18,11 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -33,9 +35,25 @@ import java.util.function.Consumer;
  */
 final class LokiSampleSource implements SampleSource<LogSampleSelection> {
   private final LogScan scan;
+  private final boolean readEverything;
+  private final List<LogColumns> columnsRead = new ArrayList<>();
 
   LokiSampleSource(LogScan scan) {
+    this(scan, false);
+  }
+
+  /**
+   * @param readEverything read every column whatever the query needs: the reference a narrow read
+   *     is compared with in tests
+   */
+  LokiSampleSource(LogScan scan, boolean readEverything) {
     this.scan = requireNonNull(scan, "scan is null");
+    this.readEverything = readEverything;
+  }
+
+  /** The columns each {@link #select} read, in order. */
+  List<LogColumns> columnsRead() {
+    return List.copyOf(columnsRead);
   }
 
   @Override
@@ -55,8 +73,40 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
     SampleBuffer samples = new SampleBuffer();
     // Series labels are interned so equal series share one instance (and the evaluator's lookup).
     Map<SortedMap<String, String>, Labels> interned = new HashMap<>();
+    LogColumns columns =
+        readEverything
+            ? LogColumns.ALL
+            : LogColumns.forSamples(
+                log.selector(),
+                !log.lineFilters().isEmpty(),
+                log.pipeline() != LogPipeline.NONE,
+                range.unwrap().isPresent(),
+                selection.extraction(),
+                grouping);
+    columnsRead.add(columns);
     LogScan.EntryCursor cursor =
-        scan.open(log.selector(), log.lineFilters(), fromExclusiveNs + 1, toInclusiveNs + 1);
+        scan.open(
+            log.selector(), log.lineFilters(), fromExclusiveNs + 1, toInclusiveNs + 1, columns);
+    if (!columns.metadata()) {
+      // Only stream labels are read (LogColumns.forSamples): a series is a function of the stream,
+      // and the scan hands out one map instance per stream.
+      EarlyGrouping by = early.orElseThrow();
+      Map<Map<String, String>, Labels> byStream = new IdentityHashMap<>();
+      boolean bytes = selection.extraction() == LogSampleSelection.Extraction.LINE_BYTES;
+      LogScan.RowSink toSamples =
+          row -> {
+            Labels series = byStream.get(row.stream());
+            if (series == null) {
+              if (byStream.size() >= StreamLabelCache.MAX_ENTRIES) {
+                byStream.clear();
+              }
+              series = interned.computeIfAbsent(by.apply(row.stream()), Labels::of);
+              byStream.put(row.stream(), series);
+            }
+            samples.add(series, row.timestampNanos(), bytes ? row.lineBytes() : 1);
+          };
+      return new BatchStream(cursor, () -> cursor.nextRows(toSamples), samples);
+    }
     Consumer<LogEntry> toSamples =
         raw ->
             log.pipeline()
@@ -87,7 +137,7 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
                       samples.add(
                           interned.computeIfAbsent(all, Labels::of), entry.timestampNanos(), value);
                     });
-    return new BatchStream(cursor, toSamples, samples);
+    return new BatchStream(cursor, () -> cursor.nextBatch(toSamples), samples);
   }
 
   /** The unwrap label's number; on failure 0 with {@code __error__} set, as Loki does. */
@@ -129,6 +179,18 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
       List<String> names = new ArrayList<>(grouping.get().labels());
       names.addAll(ERROR_LABELS);
       return Optional.of(new EarlyGrouping(List.copyOf(names)));
+    }
+
+    /** The kept labels of a stream alone (no structured metadata, parsed or error labels). */
+    SortedMap<String, String> apply(Map<String, String> stream) {
+      SortedMap<String, String> kept = new TreeMap<>();
+      for (String name : names) {
+        String value = stream.get(name);
+        if (value != null) {
+          kept.put(name, value);
+        }
+      }
+      return kept;
     }
 
     SortedMap<String, String> apply(LogEntry entry) {
@@ -174,13 +236,16 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
    */
   private static final class BatchStream implements SampleStream {
     private final LogScan.EntryCursor cursor;
-    private final Consumer<LogEntry> toSamples;
+    private final BooleanSupplier nextBatch;
     private final SampleBuffer samples;
     private int index = -1;
 
-    BatchStream(LogScan.EntryCursor cursor, Consumer<LogEntry> toSamples, SampleBuffer samples) {
+    /**
+     * @param nextBatch fills {@code samples} from the cursor's next batch; false at the end
+     */
+    BatchStream(LogScan.EntryCursor cursor, BooleanSupplier nextBatch, SampleBuffer samples) {
       this.cursor = cursor;
-      this.toSamples = toSamples;
+      this.nextBatch = nextBatch;
       this.samples = samples;
     }
 
@@ -189,7 +254,7 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
       while (++index >= samples.size) {
         samples.clear();
         index = -1;
-        if (!cursor.nextBatch(toSamples)) {
+        if (!nextBatch.getAsBoolean()) {
           return false;
         }
       }

@@ -12,6 +12,7 @@ import java.util.PriorityQueue;
 final class TopEntries {
   private final int limit;
   private final Comparator<LogEntry> order;
+  private final boolean forward;
   // The head is the entry that would be dropped first: the last one in the answer's order.
   private final PriorityQueue<LogEntry> heap;
 
@@ -21,16 +22,31 @@ final class TopEntries {
     }
     this.limit = limit;
     this.order = EntryOrder.of(direction);
+    this.forward = direction == Direction.FORWARD;
     this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, order.reversed());
   }
 
+  /** Keeps the entry if it is among the first; a kept entry is {@link LogEntry#materialize}d. */
   void offer(LogEntry entry) {
     if (heap.size() < limit) {
-      heap.add(entry);
+      heap.add(entry.materialize());
     } else if (order.compare(entry, heap.peek()) < 0) {
       heap.poll();
-      heap.add(entry);
+      heap.add(entry.materialize());
     }
+  }
+
+  /**
+   * Whether an entry of this time can no longer be kept, whatever its labels and line: the heap is
+   * full and the time comes strictly after the last kept entry's in the answer's order. Lets a scan
+   * skip the entry (and its pipeline, which never changes the time) without building it.
+   */
+  boolean rejects(long timestampNanos) {
+    if (heap.size() < limit) {
+      return false;
+    }
+    long last = heap.peek().timestampNanos();
+    return forward ? timestampNanos > last : timestampNanos < last;
   }
 
   int size() {

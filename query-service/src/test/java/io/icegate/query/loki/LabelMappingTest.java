@@ -134,6 +134,31 @@ class LabelMappingTest {
   }
 
   @Test
+  void metadataNamedLikeAStreamLabelIsExtractedAsTheLabelsBuilderDoes() {
+    // a record attribute service.name and a non-index resource attribute k8s-pod-name
+    LogRow row =
+        row(
+            Map.of("service.name", "checkout", "k8s.pod.name", "p1", "k8s-pod-name", "x"),
+            Map.of("service.name", "shadow", "service_name_extracted", "real"),
+            9,
+            null,
+            "x");
+    Map<String, String> stream = mapping.streamLabels(row);
+    assertThat(mapping.structuredMetadata(row)).containsEntry("service_name", "shadow");
+    Map<String, String> seen = mapping.queryMetadata(row, stream);
+    assertThat(seen)
+        .doesNotContainKeys("service_name", "k8s_pod_name")
+        .containsEntry("k8s_pod_name_extracted", "x")
+        // both give service_name_extracted: in name order the later one wins, as in LabelsBuilder
+        .containsEntry("service_name_extracted", "real");
+    assertThat(mapping.entry(row).label("service_name")).isEqualTo("checkout");
+    // no clash: the same map
+    LogRow plain = row(Map.of("service.name", "a"), Map.of("a.b", "c"), 9, null, "x");
+    assertThat(mapping.queryMetadata(plain, mapping.streamLabels(plain)))
+        .isEqualTo(mapping.structuredMetadata(plain));
+  }
+
+  @Test
   void normalizesLikePrometheusOtlpTranslator() {
     assertThat(LabelMapping.normalize("service.name")).isEqualTo("service_name");
     assertThat(LabelMapping.normalize("http.response.status_code"))
