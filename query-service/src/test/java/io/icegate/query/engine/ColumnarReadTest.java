@@ -30,7 +30,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.GenericAppenderFactory;
+import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.deletes.PositionDelete;
@@ -151,16 +151,16 @@ class ColumnarReadTest {
   void rowLevelDeletesAreHonouredThroughTheFallback() throws IOException {
     Table table = table();
     DataFile file = append(table, 500);
-    GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), table.spec());
     PositionDeleteWriter<Record> deletes =
-        factory.newPosDeleteWriter(
-            EncryptedFiles.plainAsEncryptedOutput(
-                table
-                    .io()
-                    .newOutputFile(
-                        table.location() + "/data/deletes-" + UUID.randomUUID() + ".parquet")),
-            FileFormat.PARQUET,
-            null);
+        writers(table)
+            .newPositionDeleteWriter(
+                EncryptedFiles.plainAsEncryptedOutput(
+                    table
+                        .io()
+                        .newOutputFile(
+                            table.location() + "/data/deletes-" + UUID.randomUUID() + ".parquet")),
+                table.spec(),
+                null);
     try (deletes) {
       for (long position : List.of(0L, 7L, 499L)) {
         PositionDelete<Record> delete = PositionDelete.create();
@@ -193,14 +193,13 @@ class ColumnarReadTest {
   }
 
   private DataFile append(Table table, int rows) {
-    GenericAppenderFactory factory =
-        new GenericAppenderFactory(table.schema(), table.spec()).setAll(table.properties());
     String location = table.location() + "/data/" + UUID.randomUUID() + ".parquet";
     DataWriter<Record> writer =
-        factory.newDataWriter(
-            EncryptedFiles.plainAsEncryptedOutput(table.io().newOutputFile(location)),
-            FileFormat.PARQUET,
-            null);
+        writers(table)
+            .newDataWriter(
+                EncryptedFiles.plainAsEncryptedOutput(table.io().newOutputFile(location)),
+                table.spec(),
+                null);
     try (writer) {
       for (int r = 0; r < rows; r++) {
         writer.write(row(table.schema()));
@@ -212,6 +211,14 @@ class ColumnarReadTest {
     table.newAppend().appendFile(file).commit();
     table.refresh();
     return file;
+  }
+
+  private static GenericFileWriterFactory writers(Table table) {
+    return new GenericFileWriterFactory.Builder(table)
+        .dataFileFormat(FileFormat.PARQUET)
+        .deleteFileFormat(FileFormat.PARQUET)
+        .writerProperties(table.properties())
+        .build();
   }
 
   private Record row(Schema schema) {
