@@ -83,7 +83,8 @@ public final class ArrowValues {
     }
   }
 
-  private static void setNull(ValueVector vector, int index) {
+  /** Marks one value null, growing the vector as a {@code setSafe} would. */
+  public static void setNull(ValueVector vector, int index) {
     if (vector instanceof BaseFixedWidthVector v) {
       v.setNull(index);
     } else if (vector instanceof BaseVariableWidthVector v) {

@@ -198,7 +198,8 @@ final class LogRows {
         : Optional.of(HEX.formatHex(((FixedSizeBinaryVector) vector).get(row)));
   }
 
-  private static Map<String, String> map(FieldVector vector, int row) {
+  /** A stored attribute map as Loki sees it (nulls read as ""); empty for a null map. */
+  static Map<String, String> map(FieldVector vector, int row) {
     if (vector.isNull(row)) {
       return Map.of();
     }

@@ -1,7 +1,6 @@
 package io.icegate.query.loki;
 
 import io.icegate.lake.wal.WalSignal;
-import io.icegate.query.engine.ArrowPlainValues;
 import io.icegate.query.engine.ScanBatches;
 import io.icegate.query.engine.ScanRequest;
 import io.icegate.query.engine.TenantScan;
@@ -16,8 +15,6 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.complex.MapVector;
-import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Reads, for every log line a stream selector picks in {@code [start, end)}, only what the index
@@ -75,7 +72,7 @@ public final class StreamLines {
               services.isNull(r)
                   ? "unknown_service"
                   : new String(services.get(r), StandardCharsets.UTF_8);
-          Map<String, String> resource = map(v.get(3), r);
+          Map<String, String> resource = LogRows.map(v.get(3), r);
           Map<String, String> stream =
               streams.computeIfAbsent(
                   List.of(service, resource), k -> mapping.streamLabels(service, resource));
@@ -92,22 +89,5 @@ public final class StreamLines {
         }
       }
     }
-  }
-
-  private static Map<String, String> map(FieldVector vector, int row) {
-    if (vector.isNull(row)) {
-      return Map.of();
-    }
-    MapVector map = (MapVector) vector;
-    StructVector entries = (StructVector) map.getDataVector();
-    FieldVector keys = entries.getChildrenFromFields().get(0);
-    FieldVector values = entries.getChildrenFromFields().get(1);
-    Map<String, String> result = new LinkedHashMap<>();
-    for (int i = map.getElementStartIndex(row); i < map.getElementEndIndex(row); i++) {
-      Object value = ArrowPlainValues.value(values, i);
-      result.put(
-          String.valueOf(ArrowPlainValues.value(keys, i)), value == null ? "" : value.toString());
-    }
-    return result;
   }
 }

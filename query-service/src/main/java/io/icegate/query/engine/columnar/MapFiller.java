@@ -1,5 +1,6 @@
 package io.icegate.query.engine.columnar;
 
+import io.icegate.query.engine.ArrowValues;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
@@ -45,7 +46,7 @@ final class MapFiller extends ColumnFiller {
   void read(int index) {
     int definition = keys.getCurrentDefinitionLevel();
     if (definition < entryDefinition - 1) {
-      Nulls.set(vector, index);
+      ArrowValues.setNull(vector, index);
       consumeEntry();
       return;
     }
@@ -61,7 +62,7 @@ final class MapFiller extends ColumnFiller {
         if (values.getCurrentDefinitionLevel() == valueDefinition) {
           valueWriter.write(values, valueVector, at);
         } else {
-          Nulls.set(valueVector, at);
+          ArrowValues.setNull(valueVector, at);
         }
         consumeEntry();
         size++;

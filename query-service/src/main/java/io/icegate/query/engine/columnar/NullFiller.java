@@ -1,5 +1,6 @@
 package io.icegate.query.engine.columnar;
 
+import io.icegate.query.engine.ArrowValues;
 import org.apache.arrow.vector.FieldVector;
 
 /** A column the data file does not have (added to the table after the file was written). */
@@ -13,7 +14,7 @@ final class NullFiller extends ColumnFiller {
 
   @Override
   void read(int index) {
-    Nulls.set(vector, index);
+    ArrowValues.setNull(vector, index);
   }
 
   @Override

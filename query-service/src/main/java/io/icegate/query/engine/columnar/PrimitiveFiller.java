@@ -1,5 +1,6 @@
 package io.icegate.query.engine.columnar;
 
+import io.icegate.query.engine.ArrowValues;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnReader;
 
@@ -26,7 +27,7 @@ final class PrimitiveFiller extends ColumnFiller {
     if (column.getCurrentDefinitionLevel() == maxDefinition) {
       writer.write(column, vector, index);
     } else {
-      Nulls.set(vector, index);
+      ArrowValues.setNull(vector, index);
     }
     column.consume();
   }
