@@ -6,6 +6,7 @@ import io.icegate.query.logql.ast.Matcher;
 import io.icegate.query.logql.ast.PipelineStage;
 import io.icegate.query.logql.parse.LogQL;
 import io.icegate.query.logql.parse.LogQLParseException;
+import io.icegate.query.logql.pipeline.ContainsLineFilter;
 import io.icegate.query.logql.pipeline.LabelSet;
 import io.icegate.query.logql.pipeline.LineFilter;
 import io.icegate.query.logql.pipeline.Pipeline;
@@ -38,7 +39,9 @@ final class LogQlPlanner {
     Pipeline pipeline = compile(selector.pipeline());
     List<Predicate<String>> leading = new ArrayList<>();
     for (LineFilter filter : pipeline.leadingLineFilters()) {
-      leading.add(filter::test);
+      Utf8Contains bytes =
+          filter instanceof ContainsLineFilter contains ? Utf8Contains.of(contains.text()) : null;
+      leading.add(bytes != null ? bytes : filter::test);
     }
     Pipeline rest = pipeline.afterLeadingLineFilters();
     LogPipeline after = rest.stages().isEmpty() ? LogPipeline.NONE : new StagesAfter(rest);
