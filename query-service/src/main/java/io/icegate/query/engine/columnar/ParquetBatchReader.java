@@ -251,6 +251,13 @@ final class ParquetBatchReader implements CloseableIterator<VectorSchemaRoot> {
       // columns that are read (parquet-mr's page filter takes an unread column for all nulls).
       ParquetMetadata footer = ParquetFileReader.readFooter(input, FOOTER_OPTIONS, stream);
       MessageType fileSchema = footer.getFileMetaData().getSchema();
+      if (fileSchema.getFields().stream().anyMatch(field -> field.getId() == null)) {
+        // Matching by name or position could silently read the wrong column: refuse instead.
+        throw new IllegalStateException(
+            "Cannot read data file "
+                + file.location()
+                + ": its columns carry no Iceberg field ids (a file added without a name mapping)");
+      }
       List<Type> wanted = new ArrayList<>();
       for (NestedField field : neededFields()) {
         fileField(fileSchema, field.fieldId()).ifPresent(wanted::add);
