@@ -6,7 +6,6 @@ import io.icegate.query.logql.ast.Matcher;
 import io.icegate.query.logql.ast.PipelineStage;
 import io.icegate.query.logql.parse.LogQL;
 import io.icegate.query.logql.parse.LogQLParseException;
-import io.icegate.query.logql.pipeline.ContainsLineFilter;
 import io.icegate.query.logql.pipeline.LabelSet;
 import io.icegate.query.logql.pipeline.LineFilter;
 import io.icegate.query.logql.pipeline.Pipeline;
@@ -39,9 +38,7 @@ final class LogQlPlanner {
     Pipeline pipeline = compile(selector.pipeline());
     List<Predicate<String>> leading = new ArrayList<>();
     for (LineFilter filter : pipeline.leadingLineFilters()) {
-      Utf8Contains bytes =
-          filter instanceof ContainsLineFilter contains ? Utf8Contains.of(contains.text()) : null;
-      leading.add(bytes != null ? bytes : filter::test);
+      leading.add(filter::test);
     }
     Pipeline rest = pipeline.afterLeadingLineFilters();
     LogPipeline after = rest.stages().isEmpty() ? LogPipeline.NONE : new StagesAfter(rest);

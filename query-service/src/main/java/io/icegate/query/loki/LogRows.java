@@ -38,7 +38,6 @@ final class LogRows {
     private final VarCharVector bodies;
     private final VectorSchemaRoot root;
     private boolean valid = true;
-    private byte[] scratch = new byte[1024];
 
     Batch(VectorSchemaRoot root) {
       this.root = requireNonNull(root, "root is null");
@@ -89,28 +88,6 @@ final class LogRows {
       return bodies == null || bodies.isNull(r)
           ? ""
           : new String(bodies.get(r), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Whether the stored line contains every needle, tested on its UTF-8 bytes (copied into a
-     * reused buffer, never decoded); an absent line is "".
-     */
-    boolean bodyContains(int r, java.util.List<Utf8Contains> needles) {
-      int length = 0;
-      if (bodies != null && !bodies.isNull(r)) {
-        int start = bodies.getStartOffset(r);
-        length = bodies.getEndOffset(r) - start;
-        if (scratch.length < length) {
-          scratch = new byte[Math.max(length, scratch.length * 2)];
-        }
-        bodies.getDataBuffer().getBytes(start, scratch, 0, length);
-      }
-      for (Utf8Contains needle : needles) {
-        if (!needle.test(scratch, length)) {
-          return false;
-        }
-      }
-      return true;
     }
 
     /** The line's UTF-8 size, read from the vector's offsets (VarChar holds UTF-8). */

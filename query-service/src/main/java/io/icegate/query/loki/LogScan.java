@@ -195,8 +195,6 @@ final class LogScan {
     private final ScanBatches batches;
     private final List<LabelMatcher> selector;
     private final List<Predicate<String>> lineFilters;
-    // The line filters as byte tests when every one of them is a plain |= (else null).
-    private final List<Utf8Contains> byteFilters;
     private final long startNanos;
     private final long endNanos;
     private final LogColumns columns;
@@ -216,10 +214,6 @@ final class LogScan {
       this.batches = batches;
       this.selector = selector;
       this.lineFilters = lineFilters;
-      this.byteFilters =
-          !lineFilters.isEmpty() && lineFilters.stream().allMatch(Utf8Contains.class::isInstance)
-              ? lineFilters.stream().map(Utf8Contains.class::cast).toList()
-              : null;
       this.startNanos = startNanos;
       this.endNanos = endNanos;
       this.columns = columns;
@@ -272,9 +266,7 @@ final class LogScan {
           current.line = null;
           if (columns.body()) {
             bytesRead += rows.bodyBytes(r);
-            if (byteFilters != null
-                ? !rows.bodyContains(r, byteFilters)
-                : !lineFilters.isEmpty() && !keptByLineFilters(current.line())) {
+            if (!lineFilters.isEmpty() && !keptByLineFilters(current.line())) {
               continue;
             }
           }
