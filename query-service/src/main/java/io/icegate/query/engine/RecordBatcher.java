@@ -11,14 +11,11 @@ import org.apache.iceberg.data.Record;
 /**
  * Turns the lake view's row stream into Arrow batches on demand, charging each batch's rows to the
  * query (so a row limit stops the read within one batch of crossing it). Batches start small and
- * double up to {@link #MAX_BATCH_ROWS}: a consumer that needs few rows reads few.
+ * double up to {@link BatchSizes#MAX_BATCH_ROWS}: a consumer that needs few rows reads few.
  */
 final class RecordBatcher implements ScanBatches.Source {
-  static final int FIRST_BATCH_ROWS = BatchSizes.FIRST_BATCH_ROWS;
-  static final int MAX_BATCH_ROWS = BatchSizes.MAX_BATCH_ROWS;
-
   private final RecordArrow arrow;
-  private final Record[] buffer = new Record[MAX_BATCH_ROWS];
+  private final Record[] buffer = new Record[BatchSizes.MAX_BATCH_ROWS];
   private final LakeRows rows;
   private final QueryBudget budget;
   private final BatchSizes sizes = new BatchSizes();

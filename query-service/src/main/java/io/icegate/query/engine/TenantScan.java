@@ -98,18 +98,23 @@ public final class TenantScan {
     }
     BatchSizes sizes = new BatchSizes();
     RecordArrow arrow = new RecordArrow(projection);
-    StoredReader<VectorSchemaRoot> generic =
-        (t, snapshot, columns, filter) -> {
-          CloseableIterable<Record> records = LakeView.genericRows(t, snapshot, columns, filter);
-          return CloseableIterable.combine(
-              () -> new RecordChunks(records.iterator(), arrow, scanAllocator, sizes), records);
-        };
     LakeStream<VectorSchemaRoot> batches =
         view.open(
             query,
-            new ColumnarStoredReader(projection, scanAllocator, sizes, generic),
+            new ColumnarStoredReader(
+                projection, scanAllocator, sizes, genericBatches(arrow, scanAllocator, sizes)),
             rows -> new RecordChunks(rows.iterator(), arrow, scanAllocator, sizes));
     return new StreamBatcher(batches, budget);
+  }
+
+  /** Iceberg's generic reader over a snapshot, its records made into batches: the fallback. */
+  static StoredReader<VectorSchemaRoot> genericBatches(
+      RecordArrow arrow, BufferAllocator allocator, BatchSizes sizes) {
+    return (table, snapshot, columns, filter) -> {
+      CloseableIterable<Record> records = LakeView.genericRows(table, snapshot, columns, filter);
+      return CloseableIterable.combine(
+          () -> new RecordChunks(records.iterator(), arrow, allocator, sizes), records);
+    };
   }
 
   private static NestedField column(Schema visible, String name) {

@@ -275,12 +275,7 @@ class ColumnarReadTest {
             projection,
             allocator,
             sizes,
-            (t, snapshot, columns, f) -> {
-              CloseableIterable<Record> records = LakeView.genericRows(t, snapshot, columns, f);
-              RecordArrow arrow = new RecordArrow(projection);
-              return CloseableIterable.combine(
-                  () -> new RecordChunks(records.iterator(), arrow, allocator, sizes), records);
-            });
+            TenantScan.genericBatches(new RecordArrow(projection), allocator, sizes));
     assertThat(ColumnarStoredReader.supports(table.schema(), projection, filter)).isTrue();
     List<Map<String, Object>> rows = new ArrayList<>();
     try (CloseableIterable<VectorSchemaRoot> batches =

@@ -83,7 +83,7 @@ class ScanFaultTest {
     shift();
     try (ScanBatches scan = open()) {
       assertThat(scan.loadNextBatch()).isTrue();
-      assertThat(scan.current().getRowCount()).isEqualTo(RecordBatcher.FIRST_BATCH_ROWS);
+      assertThat(scan.current().getRowCount()).isEqualTo(BatchSizes.FIRST_BATCH_ROWS);
       compactAndDeleteOld();
 
       assertThatThrownBy(() -> bodies(scan))

@@ -57,7 +57,7 @@ class ScanPushdownTest {
     assertThat(all.rows()).hasSize(4000);
     assertThat(all.stats().rowsScanned()).isEqualTo(4000);
     assertThat(limited.rows()).hasSize(5);
-    assertThat(limited.stats().rowsScanned()).isEqualTo(RecordBatcher.FIRST_BATCH_ROWS);
+    assertThat(limited.stats().rowsScanned()).isEqualTo(BatchSizes.FIRST_BATCH_ROWS);
     // Only the first data file was opened.
     assertThat(limited.stats().bytesScanned()).isLessThan(all.stats().bytesScanned() / 2);
     assertThat(filtered.rows()).hasSize(5);

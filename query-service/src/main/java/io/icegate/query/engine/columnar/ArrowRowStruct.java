@@ -1,8 +1,9 @@
 package io.icegate.query.engine.columnar;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -54,7 +55,7 @@ final class ArrowRowStruct implements StructLike {
     if (vector.isNull(row)) {
       return null;
     } else if (vector instanceof VarCharVector v) {
-      return string(pos, v.get(row));
+      return string(pos, v);
     } else if (vector instanceof BigIntVector v) {
       return v.get(row);
     } else if (vector instanceof TimeStampVector v) {
@@ -78,12 +79,31 @@ final class ArrowRowStruct implements StructLike {
         "Cannot filter on Arrow vector " + vector.getClass().getSimpleName());
   }
 
-  private String string(int pos, byte[] bytes) {
-    if (!Arrays.equals(bytes, lastBytes[pos])) {
-      lastBytes[pos] = bytes;
-      lastStrings[pos] = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+  private String string(int pos, VarCharVector vector) {
+    int start = vector.getStartOffset(row);
+    int length = vector.getEndOffset(row) - start;
+    ArrowBuf data = vector.getDataBuffer();
+    byte[] last = lastBytes[pos];
+    if (last == null || !same(data, start, length, last)) {
+      // Only a new value is copied out and decoded; a repeated one costs a comparison.
+      last = new byte[length];
+      data.getBytes(start, last);
+      lastBytes[pos] = last;
+      lastStrings[pos] = new String(last, StandardCharsets.UTF_8);
     }
     return lastStrings[pos];
+  }
+
+  private static boolean same(ArrowBuf data, int start, int length, byte[] bytes) {
+    if (bytes.length != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (data.getByte(start + i) != bytes[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
