@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.ObjectStores;
 import io.icegate.lake.store.StorageSettings;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A writer process for {@link S3ProxyMultiProcessCommitTest}: runs {@link AppendWorkload} in {@code
  * threads} threads against an S3 store for {@code seconds}, one catalog instance per thread, and
- * prints every outcome line to stdout. It prints {@code ready} once warmed up and starts when a
- * line arrives on stdin.
+ * writes every outcome line to the file {@code outcomes}. It writes {@code ready} there once warmed
+ * up and starts when a line arrives on stdin.
  *
- * <p>Arguments: endpoint bucket prefix process-name threads seconds.
+ * <p>Outcomes go to a file of their own, not stdout: the logger writes to stdout, and a logged
+ * warning with its stack trace must never be parsed as an outcome.
+ *
+ * <p>Arguments: endpoint bucket prefix process-name threads seconds outcomes-file.
  */
 public final class CatalogWriterMain {
   private CatalogWriterMain() {}
@@ -30,8 +34,8 @@ public final class CatalogWriterMain {
             .withPrefix(args[2]);
     String name = args[3];
     int threads = Integer.parseInt(args[4]);
-    PrintStream out = new PrintStream(System.out, true, UTF_8);
-    try (ObjectStore store = ObjectStores.open(settings)) {
+    try (PrintStream out = new PrintStream(new FileOutputStream(args[6]), true, UTF_8);
+        ObjectStore store = ObjectStores.open(settings)) {
       // Warm up (class loading, JIT, connections), then start with the others.
       catalog(store, settings).loadTable(AppendWorkload.SHARED);
       out.println("ready");

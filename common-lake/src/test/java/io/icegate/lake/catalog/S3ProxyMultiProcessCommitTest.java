@@ -175,9 +175,10 @@ class S3ProxyMultiProcessCommitTest {
             settings.prefix(),
             name,
             Integer.toString(PROCESS_THREADS),
-            Long.toString(seconds))
-        .redirectOutput(output.toFile())
-        .redirectError(log.toFile())
+            Long.toString(seconds),
+            output.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
         .start();
   }
 }

@@ -32,6 +32,7 @@ public record ShiftConfiguration(
     @Nullable Duration maxPlanAge,
     @Nullable Integer maxSegmentsPerCycle) {
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(1);
   public static final long DEFAULT_TRIGGER_BYTES = 64L << 20;
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
 
@@ -58,6 +59,12 @@ public record ShiftConfiguration(
 
   public Duration intervalOrDefault() {
     return positive("icegate.shift.interval", interval == null ? DEFAULT_INTERVAL : interval);
+  }
+
+  public Duration checkIntervalOrDefault() {
+    return positive(
+        "icegate.shift.check-interval",
+        checkInterval == null ? DEFAULT_CHECK_INTERVAL : checkInterval);
   }
 
   public long triggerBytesOrDefault() {

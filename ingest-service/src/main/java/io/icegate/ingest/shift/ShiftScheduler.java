@@ -3,13 +3,13 @@ package io.icegate.ingest.shift;
 import io.icegate.ingest.lake.IngestTables;
 import io.icegate.lake.lease.LeaseGrant;
 import io.icegate.lake.lease.LeaseManager;
+import io.icegate.lake.runtime.PeriodicTask;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.wal.WalSignal;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -24,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * threshold ({@link ShiftTrigger}), each under its lease ({@code shifter-<signal>}) so one ingest
  * process shifts a signal at a time. The lease only avoids wasted work: racing shifters are safe
  * because the catalog rejects a commit planned on moved offsets.
+ *
+ * <p>The checks run on a thread of this bean ({@link PeriodicTask}), not on Micronaut's task
+ * scheduler: shutdown waits for a check under way, so nothing is written after the service closed.
  */
-@Singleton
+@Context
 @Requires(property = "icegate.shift.enabled", notEquals = "false")
 final class ShiftScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(ShiftScheduler.class);
   private static final int MAX_CYCLES_PER_RUN = 16;
+  private static final Duration FIRST_CHECK_DELAY = Duration.ofSeconds(1);
 
   private final IngestTables tables;
   private final ObjectStore store;
@@ -40,9 +44,10 @@ final class ShiftScheduler {
   private final MeterRegistry registry;
   private final Map<WalSignal, LeaseGrant> held = new EnumMap<>(WalSignal.class);
   private final Map<WalSignal, String> stopped = new EnumMap<>(WalSignal.class);
-  // Micronaut's task scheduler may still fire after @PreDestroy; no cycle may start then (it would
-  // write to storage the process is about to give up, and re-take the leases just released).
-  private boolean closed;
+  private final PeriodicTask checks;
+  // Set at shutdown: no cycle may start then (it would write to storage the process is about to
+  // give up, and re-take the leases just released).
+  private volatile boolean closed;
 
   ShiftScheduler(
       IngestTables tables,
@@ -61,14 +66,21 @@ final class ShiftScheduler {
             System::nanoTime);
     String holder = "ingest-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     this.leases = new LeaseManager(store, holder, Clock.systemUTC());
+    // Last: the first check may run as soon as the constructor returns.
+    this.checks =
+        PeriodicTask.start(
+            "shift-scheduler",
+            FIRST_CHECK_DELAY,
+            configuration.checkIntervalOrDefault(),
+            leaseDuration,
+            this::run);
   }
 
-  @Scheduled(fixedDelay = "${icegate.shift.check-interval:1s}", initialDelay = "1s")
   synchronized void run() {
-    if (closed) {
-      return;
-    }
     for (WalSignal signal : WalSignal.values()) {
+      if (closed) {
+        return;
+      }
       if (stopped.containsKey(signal)) {
         continue;
       }
@@ -97,12 +109,19 @@ final class ShiftScheduler {
     }
   }
 
-  /** Hands the leases over at shutdown so another process can shift at once. */
+  /**
+   * Stops the checks, waits for one under way, then hands the leases over so another process can
+   * shift at once.
+   */
   @PreDestroy
-  synchronized void releaseLeases() {
+  void close() {
     closed = true;
-    held.values().forEach(leases::release);
-    held.clear();
+    // Outside the lock: a running check holds it until its shift is done.
+    checks.close();
+    synchronized (this) {
+      held.values().forEach(leases::release);
+      held.clear();
+    }
   }
 
   /** Signals whose shifter stopped, with the reason (for health and operators). */
@@ -113,7 +132,7 @@ final class ShiftScheduler {
   private void shift(WalSignal signal) {
     Shifter shifter = new Shifter(tables.table(signal), store, signal, settings);
     for (int cycle = 0; cycle < MAX_CYCLES_PER_RUN; cycle++) {
-      if (!held.get(signal).validFor(leaseDuration.dividedBy(3))) {
+      if (closed || !held.get(signal).validFor(leaseDuration.dividedBy(3))) {
         return;
       }
       Optional<Shifter.ShiftResult> result = shifter.shiftOnce();

@@ -86,6 +86,33 @@ class ShiftSchedulerTest {
     }
   }
 
+  /**
+   * Shutdown waits for the shifter: once the context is closed, nothing in the store changes (a
+   * check that outlived its service used to write there and break the test's temp folder cleanup).
+   */
+  @Test
+  void nothingIsWrittenAfterTheServiceClosed() throws IOException {
+    for (int round = 0; round < 5; round++) {
+      try (ApplicationContext ingest =
+          start(Map.of("icegate.shift.interval", "10ms", "icegate.shift.check-interval", "10ms"))) {
+        WalAppender wal = ingest.getBean(WalAppender.class);
+        for (int i = 0; i < 5; i++) {
+          wal.append(WalSignal.LOGS, batch(round * 5 + i), 10).join();
+        }
+        IngestTables tables = ingest.getBean(IngestTables.class);
+        int expected = round * 5 + 1;
+        await().atMost(Duration.ofSeconds(60)).until(() -> bodies(tables).size() >= expected);
+      }
+      Map<String, String> closed = StoreTree.of(dataDir);
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(StoreTree.of(dataDir)).as("the store after close").isEqualTo(closed));
+    }
+  }
+
   private ApplicationContext start() {
     return start(
         Map.of("icegate.shift.interval", "200ms", "icegate.shift.check-interval", "100ms"));
