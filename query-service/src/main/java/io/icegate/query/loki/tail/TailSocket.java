@@ -38,12 +38,15 @@ import org.slf4j.LoggerFactory;
  * Loki's live tail, {@code /loki/api/v1/tail} over WebSocket (docs/loki.md): parameters {@code
  * query}, {@code start} (default 1 h ago), {@code limit} (default 100), {@code delay_for} (seconds,
  * at most 5); tenant from {@code X-Scope-OrgID} of the upgrade request. A refused request gets one
- * error frame in Loki's error shape and a close with code 1008; a client's close stops the poller.
+ * error frame in Loki's error shape and a close with code 1008; a client's close stops the poller
+ * and is answered with a close frame.
  */
 @ServerWebSocket("/loki/api/v1/tail")
 final class TailSocket implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TailSocket.class);
   private static final String POLLER = "icegate.tail.poller";
+  // Set when this side sent a close frame: the close that follows must not be answered.
+  private static final String CLOSE_SENT = "icegate.tail.close-sent";
   private static final long MAX_DELAY_NANOS = 5_000_000_000L;
 
   private final IndexScans scans;
@@ -139,9 +142,28 @@ final class TailSocket implements AutoCloseable {
     // Loki's tail reads nothing from the client.
   }
 
+  /**
+   * Stops the tail and answers a client's close frame with one (RFC 6455 §5.5.1). Micronaut closes
+   * the connection right after this method without sending one; a client still busy with the
+   * previous message then sees only the end of the stream, and the JDK's client loses that end and
+   * never reports the close (docs/decisions.md).
+   */
   @OnClose
-  void close(WebSocketSession session) {
+  void close(WebSocketSession session, CloseReason reason) {
     stop(session);
+    if (session.isOpen() && session.get(CLOSE_SENT, Boolean.class).isEmpty()) {
+      session.put(CLOSE_SENT, Boolean.TRUE);
+      session.close(new CloseReason(echoCode(reason.getCode()), ""));
+    }
+  }
+
+  /** The code a close frame may carry back: the client's, unless it may not be sent (1005, …). */
+  static int echoCode(int code) {
+    boolean sendable =
+        (code >= 1000 && code <= 1003)
+            || (code >= 1007 && code <= 1011)
+            || (code >= 3000 && code <= 4999);
+    return sendable ? code : CloseReason.NORMAL.getCode();
   }
 
   private void stop(WebSocketSession session) {
@@ -158,6 +180,7 @@ final class TailSocket implements AutoCloseable {
   private static void refuse(WebSocketSession session, String message) {
     if (session.isOpen()) {
       session.sendSync(new String(LokiJson.error("bad_data", message), StandardCharsets.UTF_8));
+      session.put(CLOSE_SENT, Boolean.TRUE);
       // A close reason is at most 123 bytes; the full message went in the frame above.
       session.close(new CloseReason(CloseReason.POLICY_VIOLATION.getCode(), shorten(message)));
     }
