@@ -2,7 +2,9 @@ package io.icegate.lake.store;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.icegate.lake.runtime.ChildStdout;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
@@ -14,12 +16,12 @@ public final class LocalRacerMain {
   private LocalRacerMain() {}
 
   public static void main(String[] args) throws IOException {
+    PrintStream out = ChildStdout.take();
     Path root = Path.of(args[0]);
     int count = Integer.parseInt(args[1]);
     String writer = args[2];
     LocalObjectStore store = new LocalObjectStore(root);
-    System.out.println("ready");
-    System.out.flush();
+    out.println("ready");
     if (System.in.read() < 0) {
       return;
     }
@@ -29,7 +31,7 @@ public final class LocalRacerMain {
       boolean won = store.putIfAbsent(key, (writer + " " + key).getBytes(UTF_8));
       results.append(key).append(' ').append(won).append('\n');
     }
-    System.out.print(results);
-    System.out.flush();
+    out.print(results);
+    out.flush();
   }
 }

@@ -1,8 +1,7 @@
 package io.icegate.ingest.shift;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.icegate.lake.catalog.ObjectStoreCatalog;
+import io.icegate.lake.runtime.ChildStdout;
 import io.icegate.lake.store.FaultInjectingObjectStore;
 import io.icegate.lake.store.ObjectStores;
 import io.icegate.lake.store.StorageSettings;
@@ -47,9 +46,9 @@ public final class ShifterProcessMain {
   private ShifterProcessMain() {}
 
   public static void main(String[] args) throws Exception {
+    PrintStream out = ChildStdout.take();
     String mode = args[0];
     StorageSettings settings = settings(args);
-    PrintStream out = new PrintStream(System.out, true, UTF_8);
     FaultInjectingObjectStore store = new FaultInjectingObjectStore(ObjectStores.open(settings));
     ObjectStoreCatalog catalog = ShiftFixtures.catalog(store, settings.rootLocation());
     ShiftSettings defaults = ShiftSettings.defaults();

@@ -1,11 +1,11 @@
 package io.icegate.ingest.wal;
 
+import io.icegate.lake.runtime.ChildStdout;
 import io.icegate.lake.store.LocalObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,10 +31,10 @@ public final class AppendingWriterMain {
   private AppendingWriterMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    PrintStream out = ChildStdout.take();
     Path folder = Path.of(args[0]);
     String lane = args[1];
     long run = Long.parseLong(args[2]);
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     WalWriterSettings settings =
         new WalWriterSettings(
             List.of(lane), 32 << 10, Duration.ofMillis(10), Duration.ofSeconds(5), 8L << 20);
