@@ -1,8 +1,6 @@
 package io.icegate.bench.query;
 
 import io.icegate.bench.wal.LoghubRows;
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.schema.LakeTableCreator;
@@ -11,6 +9,8 @@ import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.engine.QueryLimits;
 import io.icegate.query.loki.LokiQueryPath;

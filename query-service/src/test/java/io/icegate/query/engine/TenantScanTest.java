@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.icegate.ingest.shift.ShiftSettings;
 import io.icegate.ingest.shift.Shifter;
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.schema.LakeTableCreator;
@@ -15,6 +13,8 @@ import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import io.icegate.query.engine.QueryLimitExceededException.Limit;
 import java.time.Clock;
 import java.time.Duration;

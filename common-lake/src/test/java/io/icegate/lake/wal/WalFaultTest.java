@@ -1,4 +1,4 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static io.icegate.lake.store.FaultInjectingObjectStore.Operation.PUT_IF_ABSENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +9,6 @@ import io.icegate.lake.store.FaultInjectingObjectStore.DelayedLanding;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.store.LocalObjectStore;
 import io.icegate.lake.store.ObjectStore;
-import io.icegate.lake.wal.WalBatchRows;
-import io.icegate.lake.wal.WalSignal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,12 +1,8 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static java.util.Objects.requireNonNull;
 
 import io.icegate.lake.store.ObjectStore;
-import io.icegate.lake.wal.WalBatchRows;
-import io.icegate.lake.wal.WalReader;
-import io.icegate.lake.wal.WalSegmentEncoder;
-import io.icegate.lake.wal.WalSignal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,13 +1,9 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icegate.lake.store.LocalObjectStore;
-import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalKeys.SegmentId;
-import io.icegate.lake.wal.WalReader;
-import io.icegate.lake.wal.WalSegment;
-import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalBatch;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,9 +1,7 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import io.icegate.lake.store.LocalObjectStore;
 import io.icegate.lake.tenant.TenantId;
-import io.icegate.lake.wal.WalBatchRows;
-import io.icegate.lake.wal.WalSignal;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

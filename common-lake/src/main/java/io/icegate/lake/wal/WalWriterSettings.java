@@ -1,6 +1,5 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
-import io.icegate.lake.wal.WalKeys;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -1,15 +1,11 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icegate.lake.schema.LakeTables;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.tenant.TenantId;
-import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalKeys.SegmentId;
-import io.icegate.lake.wal.WalReader;
-import io.icegate.lake.wal.WalSegment;
-import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalBatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

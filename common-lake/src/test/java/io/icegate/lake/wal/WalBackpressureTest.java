@@ -1,4 +1,4 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static io.icegate.lake.store.FaultInjectingObjectStore.Operation.PUT_IF_ABSENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.icegate.lake.store.FaultInjectingObjectStore;
 import io.icegate.lake.store.InMemoryObjectStore;
-import io.icegate.lake.wal.WalBatchRows;
-import io.icegate.lake.wal.WalSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

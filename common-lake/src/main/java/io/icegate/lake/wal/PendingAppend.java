@@ -1,6 +1,5 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
-import io.icegate.lake.wal.WalBatchRows;
 import java.util.concurrent.CompletableFuture;
 
 /** An append waiting for its segment to become durable. */

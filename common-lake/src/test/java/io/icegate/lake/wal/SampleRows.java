@@ -1,8 +1,6 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import io.icegate.lake.tenant.TenantId;
-import io.icegate.lake.wal.WalBatchRows;
-import io.icegate.lake.wal.WalSignal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +19,7 @@ import org.apache.iceberg.types.Types;
  * Random but reproducible rows of every signal table, with the awkward values a WAL must keep: maps
  * (empty, null, non-ASCII), lists of structs, fixed ids, nulls, NaN and extreme numbers.
  */
-final class SampleRows {
+public final class SampleRows {
   private static final String[] SERVICES = {"checkout", "payments", "frontend", "ledger-ü"};
   private static final String[] BODIES = {
     "GET /api/orders/17 200 12ms",
@@ -35,12 +33,12 @@ final class SampleRows {
   private final Random random;
   private long counter;
 
-  SampleRows(long seed) {
+  public SampleRows(long seed) {
     this.random = new Random(seed);
   }
 
   /** One batch of {@code rows} rows of {@code signal} for {@code tenant}, with a fresh batch id. */
-  WalBatchRows batch(WalSignal signal, String tenant, int rows) {
+  public WalBatchRows batch(WalSignal signal, String tenant, int rows) {
     List<Record> records = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
       records.add(row(signal, tenant));

@@ -1,4 +1,4 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 /**
  * An append was not made durable: the WAL is overloaded (backpressure) or storage did not confirm

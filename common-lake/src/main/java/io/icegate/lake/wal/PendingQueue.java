@@ -1,4 +1,4 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

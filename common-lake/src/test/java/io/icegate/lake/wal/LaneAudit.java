@@ -1,12 +1,9 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.wal.WalKeys.SegmentId;
-import io.icegate.lake.wal.WalReader;
-import io.icegate.lake.wal.WalSegment;
-import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,12 +23,12 @@ import java.util.stream.LongStream;
  * @param seqsByLane the seqs present, by lane
  * @param segmentsByBatch the segments holding each batch id
  */
-record LaneAudit(
+public record LaneAudit(
     Map<String, Integer> batchCounts,
     Map<String, List<Long>> seqsByLane,
     Map<String, List<SegmentId>> segmentsByBatch) {
 
-  static LaneAudit of(ObjectStore store, WalSignal signal) {
+  public static LaneAudit of(ObjectStore store, WalSignal signal) {
     WalReader reader = new WalReader(store);
     Map<String, Integer> counts = new HashMap<>();
     Map<String, List<Long>> seqs = new TreeMap<>();
@@ -62,7 +59,7 @@ record LaneAudit(
   }
 
   /** Asserts that each of {@code batchIds} is stored exactly once. */
-  LaneAudit storesEachOnce(Iterable<String> batchIds) {
+  public LaneAudit storesEachOnce(Iterable<String> batchIds) {
     for (String id : batchIds) {
       assertThat(batchCounts.getOrDefault(id, 0)).as("copies of batch %s", id).isEqualTo(1);
     }

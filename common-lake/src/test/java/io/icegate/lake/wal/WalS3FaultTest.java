@@ -1,4 +1,4 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.ObjectStores;
 import io.icegate.lake.store.S3ProxyExtension;
 import io.icegate.lake.store.StorageSettings;
-import io.icegate.lake.wal.WalBatchRows;
-import io.icegate.lake.wal.WalSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import java.nio.ByteBuffer;
 import java.sql.Array;

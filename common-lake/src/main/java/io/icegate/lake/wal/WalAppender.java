@@ -1,14 +1,8 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static java.util.Objects.requireNonNull;
 
-import io.icegate.ingest.lake.IngestTables;
 import io.icegate.lake.store.ObjectStore;
-import io.icegate.lake.wal.WalBatchRows;
-import io.icegate.lake.wal.WalSignal;
-import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,42 +16,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The append API of the ingest service: the OTLP receivers hand each decoded request here, one
- * {@link WalWriter} per signal writes it, and the returned future completes when the rows are
- * durable in object storage (DESIGN.md §6).
- *
- * <p>Created at context start, so lane listing and the first Parquet encode happen before the first
- * request, and a bad {@code icegate.wal.*} setting stops the service with one line. Closing the
- * context writes what is pending, then stops the writers.
+ * The append API of a service that owns WAL lanes (the ingest service's OTLP receivers hand each
+ * decoded request here): one {@link WalWriter} per signal writes it, and the returned future
+ * completes when the rows are durable in object storage (DESIGN.md §6). A plain library class: the
+ * owning service creates it (from its configuration) and closes it on shutdown.
  */
-@Context
 public final class WalAppender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalAppender.class);
 
   private final Map<WalSignal, WalWriter> writers = new EnumMap<>(WalSignal.class);
 
   /**
-   * Lanes continue after max(highest listed seq, committed offset in the table), so a seq that was
-   * shifted and whose segment was cleaned up is never reused.
-   */
-  @Inject
-  WalAppender(ObjectStore store, WalConfiguration configuration, IngestTables tables) {
-    this(
-        store,
-        configuration.toSettings(WalConfiguration.localHostName()),
-        signal -> {
-          Map<String, Long> committed = tables.committedOffsets(signal);
-          return lane -> committed.getOrDefault(lane, 0L);
-        },
-        Clock.systemUTC());
-  }
-
-  /**
-   * Opens one writer per signal.
+   * Opens one writer per signal. Lanes continue after max(highest listed seq, committed offset in
+   * the table), so a seq that was shifted and whose segment was cleaned up is never reused.
    *
    * @param committedOffsets per signal, a lane's committed offset in its table, 0 when none
    */
-  WalAppender(
+  public WalAppender(
       ObjectStore store,
       WalWriterSettings settings,
       Function<WalSignal, ToLongFunction<String>> committedOffsets,
@@ -94,7 +69,6 @@ public final class WalAppender implements AutoCloseable {
   }
 
   /** Writes what is pending and stops every writer, all signals at once. */
-  @PreDestroy
   @Override
   public void close() {
     List<RuntimeException> failures = new CopyOnWriteArrayList<>();

@@ -1,13 +1,10 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.TransientStorageException;
 import io.icegate.lake.store.UnknownOutcomeException;
-import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalKeys.SegmentId;
-import io.icegate.lake.wal.WalSegmentEncoder;
 import io.icegate.lake.wal.WalSegmentEncoder.EncodedSegment;
-import io.icegate.lake.wal.WalSignal;
 import io.icegate.proto.v1.WalSegmentFooter;
 import java.time.Clock;
 import java.util.ArrayList;

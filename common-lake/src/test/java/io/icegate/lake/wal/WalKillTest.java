@@ -1,13 +1,10 @@
-package io.icegate.ingest.wal;
+package io.icegate.lake.wal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.icegate.lake.store.LocalObjectStore;
 import io.icegate.lake.store.ObjectInfo;
-import io.icegate.lake.wal.WalKeys;
-import io.icegate.lake.wal.WalReader;
-import io.icegate.lake.wal.WalSignal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
