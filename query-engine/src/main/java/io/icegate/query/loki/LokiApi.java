@@ -29,8 +29,13 @@ import java.util.function.Consumer;
 /**
  * The Loki API's operations over the scan layer, one tenant per call, with the parameters already
  * parsed (times in nanoseconds since the epoch): each method is what one Loki endpoint runs. The
- * HTTP face parses requests as Loki does ({@code pkg/loghttp/params.go}) and writes Loki's JSON;
- * the alert service calls these directly.
+ * HTTP face parses requests as Loki does ({@code pkg/loghttp/params.go}) and writes Loki's JSON; an
+ * in-process caller (a rule evaluator, a benchmark) calls these directly.
+ *
+ * <p>Every query method throws {@link LokiBadRequestException} for a query Loki refuses, {@link
+ * io.icegate.query.engine.QueryLimitExceededException} past an {@code icegate.query.*} limit, and
+ * the metric evaluator's exceptions ({@code MetricLimitExceededException}, {@code
+ * PipelineErrorException}, {@code VectorMatchingException}) as Loki answers them with 400.
  */
 @Singleton
 public final class LokiApi {
