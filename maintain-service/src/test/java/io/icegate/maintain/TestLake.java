@@ -2,8 +2,6 @@ package io.icegate.maintain;
 
 import io.icegate.ingest.shift.ShiftSettings;
 import io.icegate.ingest.shift.Shifter;
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.catalog.WalOffsetsCheck;
 import io.icegate.lake.io.LakeLocations;
@@ -18,6 +16,8 @@ import io.icegate.lake.view.LakeView;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalKeys;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -61,6 +61,11 @@ public final class StandaloneStack implements AutoCloseable {
     return ServiceRuntime.httpPort(contexts.get(service));
   }
 
+  /** The context of one service, for tests that check which beans it holds. */
+  ApplicationContext context(IceGateService service) {
+    return contexts.get(service);
+  }
+
   /** Stops the services in reverse start order. */
   @Override
   public void close() {

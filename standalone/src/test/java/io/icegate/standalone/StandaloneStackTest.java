@@ -3,6 +3,11 @@ package io.icegate.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icegate.lake.runtime.IceGateService;
+import io.icegate.lake.wal.WalAppender;
+import io.icegate.query.engine.LakeScanner;
+import io.icegate.query.loki.LokiApi;
+import io.icegate.query.sql.SqlEngine;
+import io.micronaut.context.ApplicationContext;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +45,23 @@ class StandaloneStackTest extends StandaloneStackFixture {
     assertThat(metrics.headers().firstValue("content-type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+  }
+
+  /**
+   * The engine's beans come from module query-engine and the WAL writer from common-lake, yet they
+   * exist only in the context of the service that owns them (the query service's package-info gates
+   * everything under {@code io.icegate.query}).
+   */
+  @ParameterizedTest
+  @EnumSource(IceGateService.class)
+  void engineAndWalWriterBeansExistOnlyInTheirServicesContext(IceGateService service) {
+    ApplicationContext context = stack.context(service);
+    boolean query = service == IceGateService.QUERY;
+
+    assertThat(context.containsBean(LakeScanner.class)).isEqualTo(query);
+    assertThat(context.containsBean(LokiApi.class)).isEqualTo(query);
+    assertThat(context.containsBean(SqlEngine.class)).isEqualTo(query);
+    assertThat(context.containsBean(WalAppender.class)).isEqualTo(service == IceGateService.INGEST);
   }
 
   @Test

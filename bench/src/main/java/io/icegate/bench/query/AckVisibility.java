@@ -1,8 +1,6 @@
 package io.icegate.bench.query;
 
 import io.icegate.bench.wal.LoghubRows;
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.schema.LakeTableCreator;
@@ -11,9 +9,10 @@ import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.engine.QueryLimits;
-import io.icegate.query.loki.LokiQueryPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +55,7 @@ final class AckVisibility {
                   Clock.systemUTC());
           LakeScanner scanner =
               new LakeScanner(store, locations, "icegate", Map.of(), Duration.ofMinutes(15))) {
-        LokiQueryPath loki = new LokiQueryPath(scanner, limits);
+        LokiQueryRange loki = new LokiQueryRange(scanner, limits);
         for (int i = 0; i < samples; i++) {
           String marker = "ackprobe" + i + "x" + System.nanoTime();
           Record row = source.request(1).rows().get(0);
@@ -72,18 +71,14 @@ final class AckVisibility {
                   300)
               .join();
           long acked = System.nanoTime();
-          Map<String, String> params =
-              Map.of(
-                  "query",
+          LokiQueryRange.Params params =
+              LokiQueryRange.Params.logs(
                   "{service_name=\"" + SERVICE + "\"} |= \"" + marker + "\"",
-                  "start",
                   nanos(now.minusSeconds(60)),
-                  "end",
                   nanos(now.plusSeconds(60)),
-                  "limit",
-                  "10");
+                  10);
           int tries = 0;
-          while (!new String(loki.queryRange(TenantId.DEFAULT, params).json()).contains(marker)) {
+          while (!new String(loki.run(TenantId.DEFAULT, params).json()).contains(marker)) {
             tries++;
           }
           acks[i] = acked - began;
@@ -118,7 +113,7 @@ final class AckVisibility {
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
-  private static String nanos(Instant at) {
-    return Long.toString(at.getEpochSecond() * 1_000_000_000L + at.getNano());
+  private static long nanos(Instant at) {
+    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
   }
 }

@@ -1,10 +1,8 @@
 package io.icegate.bench.query;
 
+import io.icegate.ingest.shift.PartitionedFileWriter;
 import io.icegate.ingest.shift.ShiftSettings;
-import io.icegate.ingest.shift.ShiftWritePath;
 import io.icegate.ingest.shift.Shifter;
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.schema.LakeTableCreator;
@@ -14,6 +12,8 @@ import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ import org.apache.iceberg.data.Record;
  * trace ids, attributes) into an IceGate lake in a folder, once; later runs reuse it. Shared by the
  * SQL and the Loki benchmarks.
  *
- * <p>Most rows go through the shifter's write path ({@link ShiftWritePath}: the same Iceberg
+ * <p>Most rows go through the shifter's write path ({@link PartitionedFileWriter}: the same Iceberg
  * writer, partitioning and sort order as a shift cycle, one append per chunk of {@code
  * --chunk-rows}); the last {@code --wal-rows} go through the real WAL writer and {@link Shifter}.
  * OTLP ingest (~6k rows/s here) would take hours for 50 million rows; see docs/decisions.md, issue
@@ -181,7 +181,7 @@ public final class LogDayGenerator {
         pending.add(
             writers.submit(
                 () ->
-                    new ShiftWritePath(table, ShiftSettings.DEFAULT_TARGET_FILE_SIZE_BYTES)
+                    new PartitionedFileWriter(table, ShiftSettings.DEFAULT_TARGET_FILE_SIZE_BYTES)
                         .write(chunk)));
         while (pending.size() > settings.threads()) {
           commit(table, pending.poll().get());

@@ -8,7 +8,6 @@ import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.engine.QueryLimits;
-import io.icegate.query.loki.LokiQueryPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +19,7 @@ import java.util.Properties;
 
 /**
  * LogQL over the 50M-row day of {@link LogDayGenerator}: IceGate's Loki query path ({@link
- * LokiQueryPath}, what {@code /loki/api/v1/query_range} runs, in process) beside DuckDB JDBC
+ * LokiQueryRange}, what {@code /loki/api/v1/query_range} runs, in process) beside DuckDB JDBC
  * running the equivalent SQL over the same Parquet data files, in one run; then ack → visible in
  * {@code query_range} on a fresh store ({@link AckVisibility}).
  *
@@ -66,7 +65,7 @@ public final class LokiBenchmark {
       try (LakeScanner scanner =
               new LakeScanner(store, locations, "icegate", Map.of(), Duration.ofMinutes(15));
           Connection duck = QueryBenchmark.duckDb(files)) {
-        LokiQueryPath loki = new LokiQueryPath(scanner, limits);
+        LokiQueryRange loki = new LokiQueryRange(scanner, limits);
         long rangeRows =
             Long.parseLong(QueryBenchmark.duck(duck, queries.rangeRowsSql()).get(0).get(0));
         System.out.printf(
@@ -93,7 +92,7 @@ public final class LokiBenchmark {
   }
 
   private static void run(
-      LokiQueryPath loki, Connection duck, LokiQueries.Query query, int reps, long rangeRows)
+      LokiQueryRange loki, Connection duck, LokiQueries.Query query, int reps, long rangeRows)
       throws Exception {
     long[] ours = new long[reps];
     long[] theirs = new long[reps];
@@ -102,7 +101,7 @@ public final class LokiBenchmark {
     long scanned = 0;
     for (int rep = -1; rep < reps; rep++) {
       long began = System.nanoTime();
-      LokiQueryPath.Result result = loki.queryRange(TenantId.DEFAULT, query.params());
+      LokiQueryRange.Result result = loki.run(TenantId.DEFAULT, query.params());
       long middle = System.nanoTime();
       List<List<String>> rows = QueryBenchmark.duck(duck, query.sql());
       long finished = System.nanoTime();

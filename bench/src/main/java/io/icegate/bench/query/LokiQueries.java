@@ -36,7 +36,7 @@ final class LokiQueries {
   /** One query: Loki parameters, SQL, and both answers reduced to something {@code equals}. */
   record Query(
       String logql,
-      Map<String, String> params,
+      LokiQueryRange.Params params,
       String sql,
       Function<JsonNode, Object> fromLoki,
       Function<List<List<String>>, Object> fromDuck) {
@@ -98,30 +98,13 @@ final class LokiQueries {
     return "SELECT count(*) FROM logs WHERE " + metricRange();
   }
 
-  private Map<String, String> logParams(String logql) {
-    return Map.of(
-        "query",
-        logql,
-        "start",
-        nanos(start),
-        "end",
-        nanos(end),
-        "limit",
-        "1000",
-        "direction",
-        "backward");
+  private LokiQueryRange.Params logParams(String logql) {
+    return LokiQueryRange.Params.logs(logql, nanos(start), nanos(end), 1000);
   }
 
-  private Map<String, String> metricParams(String logql) {
-    return Map.of(
-        "query",
-        logql,
-        "start",
-        nanos(start),
-        "end",
-        nanos(end),
-        "step",
-        Long.toString(STEP_SECONDS));
+  private LokiQueryRange.Params metricParams(String logql) {
+    return LokiQueryRange.Params.metric(
+        logql, nanos(start), nanos(end), STEP_SECONDS * 1_000_000_000L);
   }
 
   private static String entriesSql(String where) {
@@ -166,8 +149,8 @@ final class LokiQueries {
     return "TIMESTAMP '" + SQL_TIME.format(at) + "'";
   }
 
-  private static String nanos(Instant at) {
-    return Long.toString(at.getEpochSecond() * 1_000_000_000L + at.getNano());
+  private static long nanos(Instant at) {
+    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
   }
 
   private static Object entries(JsonNode result) {

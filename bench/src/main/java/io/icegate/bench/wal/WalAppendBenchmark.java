@@ -1,8 +1,6 @@
 package io.icegate.bench.wal;
 
 import io.icegate.bench.wal.LoghubRows.Request;
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.store.LocalObjectStore;
 import io.icegate.lake.store.MeteredObjectStore;
 import io.icegate.lake.store.ObjectStore;
@@ -11,6 +9,8 @@ import io.icegate.lake.store.S3ProxyExtension;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSegmentEncoder;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import io.icegate.proto.v1.WalSegmentFooter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package io.icegate.ingest.otlp;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
-import io.icegate.ingest.wal.WalAppendException;
 import io.icegate.lake.tenant.TenantId;
+import io.icegate.lake.wal.WalAppendException;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;

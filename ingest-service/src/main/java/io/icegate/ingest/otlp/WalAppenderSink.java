@@ -1,6 +1,6 @@
 package io.icegate.ingest.otlp;
 
-import io.icegate.ingest.wal.WalAppender;
+import io.icegate.lake.wal.WalAppender;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
 import io.micronaut.context.annotation.Secondary;

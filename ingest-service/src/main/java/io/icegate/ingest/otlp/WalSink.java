@@ -15,7 +15,7 @@ public interface WalSink {
    *
    * @param inputBytes the request's decoded size, for flush sizing and the in-flight bound
    * @return completes when the rows are durable; fails with {@link
-   *     io.icegate.ingest.wal.WalAppendException} (retryable) on backpressure or when the ack
+   *     io.icegate.lake.wal.WalAppendException} (retryable) on backpressure or when the ack
    *     deadline passes
    */
   CompletableFuture<Void> append(WalSignal signal, WalBatchRows batch, long inputBytes);

@@ -25,14 +25,18 @@ import org.apache.iceberg.io.RollingDataWriter;
  * table's sort order and written by Iceberg's {@link RollingDataWriter}, which starts a new file
  * once the current one reaches the target size (checked every 1,000 rows, counting the row group
  * still buffered in memory at its encoded size).
+ *
+ * <p>Public for the benchmarks, which fill a lake through this write path (the same writer,
+ * partitioning and sort order as a shift cycle) where OTLP ingest would take hours; nothing in the
+ * services writes data files beside the {@link Shifter}.
  */
-final class PartitionedFileWriter {
+public final class PartitionedFileWriter {
   private final Table table;
   private final long targetFileSizeBytes;
   private final GenericFileWriterFactory writers;
   private final OutputFileFactory fileNames;
 
-  PartitionedFileWriter(Table table, long targetFileSizeBytes) {
+  public PartitionedFileWriter(Table table, long targetFileSizeBytes) {
     this.table = table;
     this.targetFileSizeBytes = targetFileSizeBytes;
     this.writers =
@@ -48,7 +52,8 @@ final class PartitionedFileWriter {
             .build();
   }
 
-  List<DataFile> write(List<Record> rows) {
+  /** Writes {@code rows} as sorted data files, as one shift cycle does; commits nothing. */
+  public List<DataFile> write(List<Record> rows) {
     InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
     Map<PartitionKey, List<Record>> partitions = new LinkedHashMap<>();
     // One reusable key per call; only a partition seen for the first time keeps a copy.

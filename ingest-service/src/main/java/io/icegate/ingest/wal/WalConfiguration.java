@@ -1,6 +1,8 @@
 package io.icegate.ingest.wal;
 
 import io.icegate.lake.store.InvalidConfigurationException;
+import io.icegate.lake.wal.WalKeys;
+import io.icegate.lake.wal.WalWriterSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
@@ -87,7 +89,7 @@ public record WalConfiguration(
 
   private static void checkLane(String lane) {
     try {
-      io.icegate.lake.wal.WalKeys.checkLane(lane);
+      WalKeys.checkLane(lane);
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException("icegate.wal.lanes", e.getMessage());
     }

@@ -1,6 +1,6 @@
 package io.icegate.ingest.otlp;
 
-import io.icegate.ingest.wal.CanonicalRows;
+import io.icegate.lake.wal.CanonicalRows;
 import io.icegate.lake.wal.WalSignal;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,14 +1,14 @@
 package io.icegate.ingest.otlp;
 
-import io.icegate.ingest.wal.WalAppendException;
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.store.InMemoryObjectStore;
+import io.icegate.lake.wal.WalAppendException;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalKeys.SegmentId;
 import io.icegate.lake.wal.WalReader;
 import io.icegate.lake.wal.WalSegment;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import io.icegate.proto.v1.WalBatch;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,12 +3,12 @@ package io.icegate.ingest.shift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,8 +2,6 @@ package io.icegate.ingest.shift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.schema.LakeTableCreator;
@@ -14,6 +12,8 @@ import io.icegate.lake.view.LakeQuery;
 import io.icegate.lake.view.LakeView;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.icegate.ingest.IngestApplication;
 import io.icegate.ingest.lake.IngestTables;
-import io.icegate.ingest.wal.WalAppender;
 import io.icegate.lake.lease.LeaseManager;
 import io.icegate.lake.schema.LakeTables;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
+import io.icegate.lake.wal.WalAppender;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
 import io.micronaut.context.ApplicationContext;

@@ -2,14 +2,14 @@ package io.icegate.ingest.shift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.ObjectStores;
 import io.icegate.lake.store.StorageSettings;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.ObjectStores;
@@ -13,6 +11,8 @@ import io.icegate.lake.store.S3ProxyExtension;
 import io.icegate.lake.store.StorageSettings;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,8 +3,6 @@ package io.icegate.ingest.shift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.icegate.ingest.wal.WalWriter;
-import io.icegate.ingest.wal.WalWriterSettings;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.catalog.WalOffsetsCheck;
 import io.icegate.lake.io.LakeLocations;
@@ -14,6 +12,8 @@ import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.wal.WalBatchRows;
 import io.icegate.lake.wal.WalSignal;
+import io.icegate.lake.wal.WalWriter;
+import io.icegate.lake.wal.WalWriterSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

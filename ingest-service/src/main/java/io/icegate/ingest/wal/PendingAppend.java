@@ -1,8 +1,0 @@
-package io.icegate.ingest.wal;
-
-import io.icegate.lake.wal.WalBatchRows;
-import java.util.concurrent.CompletableFuture;
-
-/** An append waiting for its segment to become durable. */
-record PendingAppend(
-    WalBatchRows batch, long inputBytes, long enqueuedNanos, CompletableFuture<Void> done) {}
