@@ -31,6 +31,19 @@ final class OtlpGrpcExport {
     this.metrics = metrics;
   }
 
+  /** Decodes the request bytes, then {@link #export}s them. */
+  <R extends Message, A extends Message> void exportBytes(
+      OtlpSignal<R> signal, byte[] bytes, StreamObserver<A> responses) {
+    R request;
+    try {
+      request = signal.decodeProtobuf(bytes);
+    } catch (IngestRejectedException e) {
+      responses.onError(status(signal, e));
+      return;
+    }
+    export(signal, request, responses);
+  }
+
   @SuppressWarnings("unchecked")
   <R extends Message, A extends Message> void export(
       OtlpSignal<R> signal, R request, StreamObserver<A> responses) {

@@ -1,67 +1,73 @@
 package io.icegate.ingest.otlp;
 
-import io.grpc.stub.StreamObserver;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import com.google.protobuf.Message;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.ServerCalls;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The OTLP/gRPC services on the ingest gRPC port (4317); all three delegate to {@link
- * OtlpGrpcExport}.
+ * OtlpGrpcExport}. Requests arrive as bytes and are decoded by the export itself: when grpc-java's
+ * generated marshaller fails (a message nested past protobuf's recursion limit, say) the call ends
+ * with {@code UNKNOWN} and no word of why, where OTLP asks for {@code INVALID_ARGUMENT} naming the
+ * problem.
  */
+@Factory
 final class OtlpGrpcServices {
-  private OtlpGrpcServices() {}
+  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
+      new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+          return new ByteArrayInputStream(value);
+        }
 
-  @Singleton
-  static final class Logs extends LogsServiceGrpc.LogsServiceImplBase {
-    private final OtlpGrpcExport export;
+        @Override
+        public byte[] parse(InputStream stream) {
+          try {
+            return stream.readAllBytes();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
 
-    Logs(OtlpGrpcExport export) {
-      this.export = export;
-    }
-
-    @Override
-    public void export(
-        ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> responses) {
-      export.export(OtlpSignal.LOGS, request, responses);
-    }
+  @Bean
+  @Named("otlp-logs")
+  ServerServiceDefinition logs(OtlpGrpcExport export) {
+    return service(export, OtlpSignal.LOGS, LogsServiceGrpc.getExportMethod());
   }
 
-  @Singleton
-  static final class Traces extends TraceServiceGrpc.TraceServiceImplBase {
-    private final OtlpGrpcExport export;
-
-    Traces(OtlpGrpcExport export) {
-      this.export = export;
-    }
-
-    @Override
-    public void export(
-        ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> responses) {
-      export.export(OtlpSignal.TRACES, request, responses);
-    }
+  @Bean
+  @Named("otlp-traces")
+  ServerServiceDefinition traces(OtlpGrpcExport export) {
+    return service(export, OtlpSignal.TRACES, TraceServiceGrpc.getExportMethod());
   }
 
-  @Singleton
-  static final class Metrics extends MetricsServiceGrpc.MetricsServiceImplBase {
-    private final OtlpGrpcExport export;
+  @Bean
+  @Named("otlp-metrics")
+  ServerServiceDefinition metrics(OtlpGrpcExport export) {
+    return service(export, OtlpSignal.METRICS, MetricsServiceGrpc.getExportMethod());
+  }
 
-    Metrics(OtlpGrpcExport export) {
-      this.export = export;
-    }
-
-    @Override
-    public void export(
-        ExportMetricsServiceRequest request,
-        StreamObserver<ExportMetricsServiceResponse> responses) {
-      export.export(OtlpSignal.METRICS, request, responses);
-    }
+  private static <R extends Message, A extends Message> ServerServiceDefinition service(
+      OtlpGrpcExport export, OtlpSignal<R> signal, MethodDescriptor<R, A> generated) {
+    MethodDescriptor<byte[], A> method =
+        generated.toBuilder(BYTES, generated.getResponseMarshaller()).build();
+    return ServerServiceDefinition.builder(method.getServiceName())
+        .addMethod(
+            method,
+            ServerCalls.asyncUnaryCall(
+                (bytes, responses) -> export.exportBytes(signal, bytes, responses)))
+        .build();
   }
 }

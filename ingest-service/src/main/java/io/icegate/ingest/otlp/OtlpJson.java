@@ -2,6 +2,7 @@ package io.icegate.ingest.otlp;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +35,6 @@ public final class OtlpJson {
   // Protobuf's JSON parser stops at 100 message levels (not configurable): AnyValues nested more
   // than ~32 (kvlists) to ~48 (arrays) deep fail the whole request here, as binary protobuf does.
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
-  private static final String RECURSION_LIMIT = "Hit recursion limit.";
 
   private static final List<String> METRIC_TYPES =
       List.of("gauge", "sum", "histogram", "exponentialHistogram", "summary");
@@ -65,6 +65,9 @@ public final class OtlpJson {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(body);
+    } catch (StreamConstraintsException e) {
+      // Jackson's own depth limit (1,000 levels) has no location to report.
+      throw new OtlpDecodeException(what + OtlpDecodeException.tooDeep(), e);
     } catch (JsonProcessingException e) {
       throw new OtlpDecodeException(
           what
@@ -96,9 +99,8 @@ public final class OtlpJson {
       PARSER.merge(MAPPER.writeValueAsString(tree), request);
     } catch (InvalidProtocolBufferException | JsonProcessingException e) {
       String problem =
-          RECURSION_LIMIT.equals(e.getMessage())
-              ? "messages nested deeper than protobuf's limit of 100 levels (AnyValue arrays or"
-                  + " kvlists nested too deeply)"
+          e instanceof InvalidProtocolBufferException invalid && OtlpDecodeException.isTooDeep(invalid)
+              ? OtlpDecodeException.tooDeep()
               : e.getMessage();
       throw new OtlpDecodeException(what + problem, e);
     }

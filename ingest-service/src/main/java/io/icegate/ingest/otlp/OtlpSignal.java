@@ -89,12 +89,22 @@ final class OtlpSignal<R extends Message> {
             IngestRejectedException.Reason.INVALID, e.getMessage(), Optional.empty(), e);
       }
     }
+    return decodeProtobuf(body.bytes());
+  }
+
+  /**
+   * @throws IngestRejectedException (INVALID) when the bytes are not a request of this signal
+   */
+  R decodeProtobuf(byte[] bytes) {
     try {
-      return parser.parseFrom(body.bytes());
+      return parser.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
       throw new IngestRejectedException(
           IngestRejectedException.Reason.INVALID,
-          "Cannot decode OTLP/protobuf " + name + " request: " + e.getMessage(),
+          "Cannot decode OTLP/protobuf "
+              + name
+              + " request: "
+              + (OtlpDecodeException.isTooDeep(e) ? OtlpDecodeException.tooDeep() : e.getMessage()),
           Optional.empty(),
           e);
     }
