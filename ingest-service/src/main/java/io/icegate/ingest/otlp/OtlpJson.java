@@ -99,7 +99,8 @@ public final class OtlpJson {
       PARSER.merge(MAPPER.writeValueAsString(tree), request);
     } catch (InvalidProtocolBufferException | JsonProcessingException e) {
       String problem =
-          e instanceof InvalidProtocolBufferException invalid && OtlpDecodeException.isTooDeep(invalid)
+          e instanceof InvalidProtocolBufferException invalid
+                  && OtlpDecodeException.isTooDeep(invalid)
               ? OtlpDecodeException.tooDeep()
               : e.getMessage();
       throw new OtlpDecodeException(what + problem, e);

@@ -166,10 +166,7 @@ class OtlpDeepNestingTest {
   private static void assertServiceStillStores() {
     HttpResponse<byte[]> good =
         server.post(
-            "/v1/logs",
-            logs("still fine").toByteArray(),
-            "Content-Type",
-            "application/x-protobuf");
+            "/v1/logs", logs("still fine").toByteArray(), "Content-Type", "application/x-protobuf");
     assertThat(good.statusCode()).isEqualTo(200);
   }
 }

@@ -241,8 +241,8 @@ class OtlpJsonTest {
     assertThatThrownBy(() -> OtlpJson.decodeLogs(json(log)))
         .isInstanceOf(OtlpDecodeException.class)
         .hasMessage(
-            "Cannot decode OTLP/JSON logs request: messages nested deeper than protobuf's limit of"
-                + " 100 levels (AnyValue arrays or kvlists nested too deeply)");
+            "Cannot decode OTLP/JSON logs request: AnyValue arrays or kvlists are nested deeper"
+                + " than the limit (icegate.ingest.limits.max-any-value-nesting, at most 32 levels)");
   }
 
   @Test
