@@ -2,8 +2,11 @@ package io.icegate.query.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.lake.error.ErrorKind;
+
 /** A query went past one of its {@link QueryLimits}; the message names the setting. */
-public final class QueryLimitExceededException extends RuntimeException {
+public final class QueryLimitExceededException extends RuntimeException
+    implements ErrorKind.Classified {
   /** Which limit; each front end maps these to its own status codes. */
   public enum Limit {
     TIMEOUT("icegate.query.timeout"),
@@ -32,5 +35,10 @@ public final class QueryLimitExceededException extends RuntimeException {
 
   public Limit limit() {
     return limit;
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return limit == Limit.TIMEOUT ? ErrorKind.TIMEOUT : ErrorKind.LIMIT;
   }
 }

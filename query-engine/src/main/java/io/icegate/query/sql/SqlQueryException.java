@@ -1,5 +1,6 @@
 package io.icegate.query.sql;
 
+import io.icegate.lake.error.ErrorKind;
 import io.icegate.lake.store.StorageException;
 import io.icegate.lake.view.LakeChangedException;
 import io.icegate.query.engine.QueryBudget;
@@ -16,29 +17,19 @@ import org.apache.iceberg.exceptions.NotFoundException;
  * A query Calcite could not parse, validate or run, with the position in the query text when
  * Calcite knows it. Messages are one line; nothing of a stack trace reaches a client.
  */
-public final class SqlQueryException extends RuntimeException {
-  /** Why the query failed. */
-  public enum Kind {
-    /** Syntax or validation: the query itself is wrong (400). */
-    INVALID,
-    /** It ran and failed on the data (a bad cast, division by zero...) (422). */
-    EXECUTION
-  }
-
+public final class SqlQueryException extends RuntimeException implements ErrorKind.Classified {
   /** Where in the query text, 1-based; the end is inclusive. */
   public record Position(int line, int column, int endLine, int endColumn) {}
 
-  private final Kind kind;
+  // BAD_INPUT: syntax or validation, the query itself is wrong (400); EXECUTION: it ran and
+  // failed on the data, a bad cast or a division by zero (422).
+  private final ErrorKind kind;
   private final Optional<Position> position;
 
-  SqlQueryException(Kind kind, String message, Optional<Position> position, Throwable cause) {
+  SqlQueryException(ErrorKind kind, String message, Optional<Position> position, Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.position = position;
-  }
-
-  public Kind kind() {
-    return kind;
   }
 
   public Optional<Position> position() {
@@ -88,7 +79,10 @@ public final class SqlQueryException extends RuntimeException {
                         pos.getEndLineNum(),
                         pos.getEndColumnNum()));
         return new SqlQueryException(
-            Kind.INVALID, "Cannot parse query: " + firstLine(parse.getMessage()), position, t);
+            ErrorKind.BAD_INPUT,
+            "Cannot parse query: " + firstLine(parse.getMessage()),
+            position,
+            t);
       }
       if (t instanceof CalciteContextException context) {
         Position position =
@@ -98,7 +92,7 @@ public final class SqlQueryException extends RuntimeException {
                 context.getEndPosLine(),
                 context.getEndPosColumn());
         return new SqlQueryException(
-            Kind.INVALID,
+            ErrorKind.BAD_INPUT,
             "Cannot validate query: " + firstLine(context.getMessage()),
             Optional.of(position),
             t);
@@ -108,7 +102,10 @@ public final class SqlQueryException extends RuntimeException {
     String message =
         root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return new SqlQueryException(
-        Kind.EXECUTION, "Cannot execute query: " + firstLine(message), Optional.empty(), failure);
+        ErrorKind.EXECUTION,
+        "Cannot execute query: " + firstLine(message),
+        Optional.empty(),
+        failure);
   }
 
   private static String firstLine(String message) {
@@ -118,5 +115,10 @@ public final class SqlQueryException extends RuntimeException {
     int newline = message.indexOf('\n');
     String line = newline < 0 ? message : message.substring(0, newline);
     return line.length() > 500 ? line.substring(0, 500) + "..." : line;
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return kind;
   }
 }

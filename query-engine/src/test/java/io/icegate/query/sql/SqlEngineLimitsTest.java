@@ -92,7 +92,7 @@ class SqlEngineLimitsTest {
           .isInstanceOfSatisfying(
               SqlQueryException.class,
               e -> {
-                assertThat(e.kind()).isEqualTo(SqlQueryException.Kind.INVALID);
+                assertThat(e.kind()).isEqualTo(io.icegate.lake.error.ErrorKind.BAD_INPUT);
                 assertThat(e.position()).contains(new SqlQueryException.Position(1, 18, 1, 24));
               })
           .hasMessageContaining("Object 'nowhere' not found");

@@ -2,8 +2,11 @@ package io.icegate.query.logql.metric;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.lake.error.ErrorKind;
+
 /** A metric query went past one of its {@link MetricLimits}; the message names the setting. */
-public final class MetricLimitExceededException extends RuntimeException {
+public final class MetricLimitExceededException extends RuntimeException
+    implements ErrorKind.Classified {
   /** Which limit, with the configuration key that raises it. */
   public enum Limit {
     MAX_SERIES("icegate.query.loki.max-series"),
@@ -40,5 +43,10 @@ public final class MetricLimitExceededException extends RuntimeException {
             + ") reached for a single query; consider reducing query cardinality by adding more"
             + " specific stream selectors, reducing the time range, or aggregating results with"
             + " functions like sum(), count() or topk()");
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.LIMIT;
   }
 }

@@ -1,5 +1,6 @@
 package io.icegate.query.logql.metric;
 
+import io.icegate.lake.error.ErrorKind;
 import io.icegate.query.series.Labels;
 
 /**
@@ -7,7 +8,7 @@ import io.icegate.query.series.Labels;
  * without {@code __preserve_error__="true"}: Loki refuses to turn such lines into numbers. The
  * message is Loki's.
  */
-public final class PipelineErrorException extends RuntimeException {
+public final class PipelineErrorException extends RuntimeException implements ErrorKind.Classified {
   static final String ERROR_LABEL = "__error__";
   static final String PRESERVE_ERROR_LABEL = "__preserve_error__";
 
@@ -26,5 +27,10 @@ public final class PipelineErrorException extends RuntimeException {
 
   static boolean isError(Labels labels) {
     return labels.has(ERROR_LABEL) && !"true".equals(labels.get(PRESERVE_ERROR_LABEL));
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.BAD_INPUT;
   }
 }

@@ -1,11 +1,13 @@
 package io.icegate.query.logql.parse;
 
+import io.icegate.lake.error.ErrorKind;
+
 /**
  * A query that is not valid LogQL. The message follows Loki's {@code ParseError}: {@code parse
  * error at line L, col C: msg} for errors with a position, {@code parse error : msg} for semantic
  * errors Loki reports without one (line and column are then 0).
  */
-public final class LogQLParseException extends RuntimeException {
+public final class LogQLParseException extends RuntimeException implements ErrorKind.Classified {
   private final int line;
   private final int column;
   private final String detail;
@@ -54,5 +56,10 @@ public final class LogQLParseException extends RuntimeException {
   /** The message without the {@code parse error ...:} prefix. */
   public String detail() {
     return detail;
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.BAD_INPUT;
   }
 }

@@ -1,20 +1,15 @@
 package io.icegate.query.http.loki;
 
 import io.icegate.lake.tenant.TenantId;
-import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.engine.QueryMetrics;
-import io.icegate.query.logql.metric.MetricLimitExceededException;
-import io.icegate.query.logql.metric.PipelineErrorException;
+import io.icegate.query.http.RequestTenant;
 import io.icegate.query.loki.Direction;
 import io.icegate.query.loki.LabelMatcher;
 import io.icegate.query.loki.LokiApi;
-import io.icegate.query.loki.LokiBadRequestException;
 import io.icegate.query.loki.LokiConfiguration;
 import io.icegate.query.loki.LokiQueries;
 import io.icegate.query.loki.LokiResult;
-import io.icegate.query.series.VectorMatchingException;
 import io.icegate.query.tenant.QueryTenantResolver;
-import io.icegate.query.tenant.TenantDeniedException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -227,16 +222,18 @@ final class LokiController {
   private HttpResponse<byte[]> run(HttpRequest<byte[]> request, Function<Call, Answer> op) {
     long start = System.nanoTime();
     try {
-      TenantId tenant = LokiResponses.tenant(tenants, request);
+      TenantId tenant = RequestTenant.of(tenants, request);
       LokiRequest params = LokiRequest.of(request, request.getBody().orElse(null));
       Answer answer = op.apply(new Call(tenant, params));
       metrics.record(
-          "loki", "ok", System.nanoTime() - start, answer.bytesScanned(), answer.rowsScanned());
+          LokiResponses.API,
+          "ok",
+          System.nanoTime() - start,
+          answer.bytesScanned(),
+          answer.rowsScanned());
       return json(HttpStatus.OK, answer.json());
     } catch (RuntimeException e) {
-      HttpResponse<byte[]> response = LokiResponses.failure(e);
-      metrics.record("loki", outcome(e), System.nanoTime() - start, 0, 0);
-      return response;
+      return LokiResponses.failure(e, metrics, start);
     }
   }
 
@@ -244,21 +241,6 @@ final class LokiController {
     return request.getHeaders().getAll(ENCODING_FLAGS).stream()
         .flatMap(value -> java.util.Arrays.stream(value.split(",")))
         .anyMatch(flag -> flag.trim().equals("categorize-labels"));
-  }
-
-  private static String outcome(RuntimeException e) {
-    if (e instanceof QueryLimitExceededException limit) {
-      return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT ? "timeout" : "limit";
-    } else if (e instanceof MetricLimitExceededException) {
-      return "limit";
-    } else if (e instanceof LokiBadRequestException
-        || e instanceof PipelineErrorException
-        || e instanceof VectorMatchingException) {
-      return "bad_data";
-    } else if (e instanceof TenantDeniedException) {
-      return "bad_request";
-    }
-    return "error";
   }
 
   private static HttpResponse<byte[]> json(HttpStatus status, byte[] body) {

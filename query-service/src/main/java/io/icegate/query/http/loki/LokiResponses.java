@@ -1,15 +1,11 @@
 package io.icegate.query.http.loki;
 
-import io.icegate.lake.store.StorageException;
+import io.icegate.lake.error.ErrorKind;
 import io.icegate.lake.tenant.TenantId;
-import io.icegate.query.engine.QueryLimitExceededException;
-import io.icegate.query.logql.metric.MetricLimitExceededException;
-import io.icegate.query.logql.metric.PipelineErrorException;
-import io.icegate.query.loki.LokiBadRequestException;
-import io.icegate.query.series.VectorMatchingException;
+import io.icegate.query.engine.QueryMetrics;
+import io.icegate.query.http.ErrorMessages;
+import io.icegate.query.http.RequestTenant;
 import io.icegate.query.tenant.QueryTenantResolver;
-import io.icegate.query.tenant.TenantDeniedException;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,60 +23,65 @@ import org.slf4j.LoggerFactory;
 public final class LokiResponses {
   private static final Logger LOG = LoggerFactory.getLogger(LokiResponses.class);
 
+  /** The {@code api} label of every Loki endpoint in the query metrics. */
+  public static final String API = "loki";
+
   private LokiResponses() {}
 
-  /** The tenant of a request; refusals throw {@link TenantDeniedException}. */
-  public static TenantId tenant(QueryTenantResolver tenants, HttpRequest<?> request) {
-    if (request.getHeaders().getAll(QueryTenantResolver.HEADER).size() > 1) {
-      throw new TenantDeniedException(
-          400, "Cannot run query: send one " + QueryTenantResolver.HEADER + " header, not several");
-    }
-    return tenants.resolve(
-        request.getHeaders().findFirst(QueryTenantResolver.HEADER),
-        request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION));
-  }
-
-  /** Runs {@code op} for the request's tenant and parameters; answers its JSON or the error. */
+  /**
+   * Runs {@code op} for the request's tenant and parameters; answers its JSON or the error, and
+   * records the call in the query metrics under {@code api="loki"}.
+   */
   public static HttpResponse<byte[]> run(
       QueryTenantResolver tenants,
+      QueryMetrics metrics,
       HttpRequest<byte[]> request,
       BiFunction<TenantId, LokiRequest, byte[]> op) {
+    long start = System.nanoTime();
     try {
-      TenantId tenant = tenant(tenants, request);
+      TenantId tenant = RequestTenant.of(tenants, request);
       LokiRequest params = LokiRequest.of(request, request.getBody().orElse(null));
-      return json(HttpStatus.OK, op.apply(tenant, params));
+      byte[] body = op.apply(tenant, params);
+      metrics.record(API, "ok", System.nanoTime() - start, 0, 0);
+      return json(HttpStatus.OK, body);
     } catch (RuntimeException e) {
-      return failure(e);
+      return failure(e, metrics, start);
     }
   }
 
-  /** The status and error body of a failure, for every Loki endpoint. */
+  /** Answers a failure and records it in the query metrics, outcome = its kind's type. */
+  public static HttpResponse<byte[]> failure(RuntimeException e, QueryMetrics metrics, long start) {
+    HttpResponse<byte[]> response = failure(e);
+    metrics.record(API, ErrorKind.of(e).type(), System.nanoTime() - start, 0, 0);
+    return response;
+  }
+
+  /**
+   * The status and error body of a failure, for every Loki endpoint, derived from its {@link
+   * ErrorKind}. Loki answers its limit, pipeline and matching errors with 400 {@code bad_data}.
+   */
   public static HttpResponse<byte[]> failure(RuntimeException e) {
-    if (e instanceof LokiBadRequestException) {
-      return json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
-    } else if (e instanceof TenantDeniedException denied) {
-      return json(HttpStatus.valueOf(denied.status()), LokiJson.error("bad_data", e.getMessage()));
-    } else if (e instanceof QueryLimitExceededException limit) {
-      return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT
-          ? json(HttpStatus.SERVICE_UNAVAILABLE, LokiJson.error("timeout", e.getMessage()))
-          : json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
-    } else if (e instanceof MetricLimitExceededException
-        || e instanceof PipelineErrorException
-        || e instanceof VectorMatchingException) {
-      // Loki answers its limit, pipeline and matching errors with 400.
-      return json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
-    } else if (e instanceof StorageException) {
-      LOG.warn("Loki query failed on storage: {}", e.toString());
-      return json(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          LokiJson.error(
-              "unavailable", "Cannot run query: object storage failed: " + e.getMessage()));
-    }
-    LOG.error("Loki query failed", e);
-    return json(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        LokiJson.error(
-            "internal", "Cannot run query: internal error (" + e.getClass().getSimpleName() + ")"));
+    ErrorKind kind = ErrorKind.of(e);
+    return switch (kind) {
+      case BAD_INPUT, LIMIT, EXECUTION ->
+          json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
+      case UNAUTHENTICATED, FORBIDDEN, NOT_FOUND ->
+          json(HttpStatus.valueOf(kind.status()), LokiJson.error("bad_data", e.getMessage()));
+      case TIMEOUT ->
+          json(HttpStatus.SERVICE_UNAVAILABLE, LokiJson.error("timeout", e.getMessage()));
+      case UNAVAILABLE -> {
+        LOG.warn("Loki query failed on storage: {}", e.toString());
+        yield json(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            LokiJson.error("unavailable", ErrorMessages.unavailable(e)));
+      }
+      case INTERNAL -> {
+        LOG.error("Loki query failed", e);
+        yield json(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            LokiJson.error("internal", ErrorMessages.internal(e)));
+      }
+    };
   }
 
   public static HttpResponse<byte[]> json(HttpStatus status, byte[] body) {

@@ -1,17 +1,15 @@
 package io.icegate.query.http.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.icegate.lake.store.StorageException;
+import io.icegate.lake.error.ErrorKind;
 import io.icegate.lake.tenant.TenantId;
-import io.icegate.lake.view.LakeChangedException;
-import io.icegate.query.engine.QueryLimitExceededException;
 import io.icegate.query.engine.QueryMetrics;
+import io.icegate.query.http.ErrorMessages;
+import io.icegate.query.http.RequestTenant;
 import io.icegate.query.sql.SqlEngine;
 import io.icegate.query.sql.SqlQueryException;
 import io.icegate.query.sql.SqlResult;
 import io.icegate.query.tenant.QueryTenantResolver;
-import io.icegate.query.tenant.TenantDeniedException;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -58,15 +56,7 @@ final class SqlController {
     byte[] body = request.getBody().orElse(null);
     long start = System.nanoTime();
     try {
-      if (request.getHeaders().getAll(QueryTenantResolver.HEADER).size() > 1) {
-        throw new TenantDeniedException(
-            400,
-            "Cannot run query: send one " + QueryTenantResolver.HEADER + " header, not several");
-      }
-      TenantId tenant =
-          tenants.resolve(
-              request.getHeaders().findFirst(QueryTenantResolver.HEADER),
-              request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION));
+      TenantId tenant = RequestTenant.of(tenants, request);
       String sql = sqlOf(request, body == null ? new byte[0] : body);
       SqlResult result = engine.execute(tenant, sql);
       metrics.record(
@@ -83,7 +73,7 @@ final class SqlController {
           : HttpResponse.ok(SqlJson.write(result)).contentType(MediaType.APPLICATION_JSON_TYPE);
     } catch (RuntimeException e) {
       HttpResponse<byte[]> response = error(e);
-      metrics.record("sql", outcome(e), System.nanoTime() - start, 0, 0);
+      metrics.record("sql", ErrorKind.of(e).type(), System.nanoTime() - start, 0, 0);
       return response;
     }
   }
@@ -117,47 +107,24 @@ final class SqlController {
     return text;
   }
 
+  /** The status and error body of a failure, derived from its {@link ErrorKind}. */
   private static HttpResponse<byte[]> error(RuntimeException e) {
-    if (e instanceof BadRequestException) {
-      return respond(HttpStatus.BAD_REQUEST, "bad_data", e.getMessage(), null);
-    } else if (e instanceof TenantDeniedException denied) {
-      return respond(HttpStatus.valueOf(denied.status()), "tenant", e.getMessage(), null);
-    } else if (e instanceof SqlQueryException sql) {
-      return sql.kind() == SqlQueryException.Kind.INVALID
-          ? respond(HttpStatus.BAD_REQUEST, "bad_data", e.getMessage(), sql.position().orElse(null))
-          : respond(HttpStatus.UNPROCESSABLE_ENTITY, "execution", e.getMessage(), null);
-    } else if (e instanceof QueryLimitExceededException limit) {
-      return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT
-          ? respond(HttpStatus.SERVICE_UNAVAILABLE, "timeout", e.getMessage(), null)
-          : respond(HttpStatus.UNPROCESSABLE_ENTITY, "limit", e.getMessage(), null);
-    } else if (e instanceof LakeChangedException) {
-      LOG.info("SQL query raced a lake rewrite: {}", e.getMessage());
-      return respond(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage(), null);
-    } else if (e instanceof StorageException) {
-      LOG.warn("SQL query failed on storage: {}", e.toString());
-      return respond(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          "unavailable",
-          "Cannot run query: object storage failed: " + e.getMessage(),
-          null);
-    }
-    LOG.error("SQL query failed", e);
-    return respond(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal",
-        "Cannot run query: internal error (" + e.getClass().getSimpleName() + ")",
-        null);
-  }
-
-  private static String outcome(RuntimeException e) {
-    if (e instanceof QueryLimitExceededException limit) {
-      return limit.limit() == QueryLimitExceededException.Limit.TIMEOUT ? "timeout" : "limit";
-    } else if (e instanceof SqlQueryException sql) {
-      return sql.kind() == SqlQueryException.Kind.INVALID ? "bad_data" : "execution";
-    } else if (e instanceof BadRequestException || e instanceof TenantDeniedException) {
-      return "bad_request";
-    }
-    return "error";
+    ErrorKind kind = ErrorKind.of(e);
+    SqlQueryException.Position position =
+        e instanceof SqlQueryException sql ? sql.position().orElse(null) : null;
+    String message =
+        switch (kind) {
+          case UNAVAILABLE -> {
+            LOG.warn("SQL query failed on storage or a lake rewrite: {}", e.toString());
+            yield ErrorMessages.unavailable(e);
+          }
+          case INTERNAL -> {
+            LOG.error("SQL query failed", e);
+            yield ErrorMessages.internal(e);
+          }
+          default -> e.getMessage();
+        };
+    return respond(HttpStatus.valueOf(kind.status()), kind.type(), message, position);
   }
 
   private static HttpResponse<byte[]> respond(
@@ -168,9 +135,14 @@ final class SqlController {
   }
 
   /** A request that is wrong before any SQL is looked at. */
-  static final class BadRequestException extends RuntimeException {
+  static final class BadRequestException extends RuntimeException implements ErrorKind.Classified {
     BadRequestException(String message) {
       super(message);
+    }
+
+    @Override
+    public ErrorKind kind() {
+      return ErrorKind.BAD_INPUT;
     }
   }
 }

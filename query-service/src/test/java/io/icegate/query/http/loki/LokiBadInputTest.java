@@ -46,6 +46,43 @@ class LokiBadInputTest {
   }
 
   @Test
+  void everyLokiEndpointCountsItsCallsByOutcome() {
+    String bad = "{service_name=\"svc\"";
+    String good = "{service_name=\"svc\"}";
+    List<String> paths =
+        List.of(
+            "/loki/api/v1/index/stats",
+            "/loki/api/v1/index/volume",
+            "/loki/api/v1/detected_fields",
+            "/loki/api/v1/detected_labels",
+            "/loki/api/v1/patterns",
+            "/loki/api/v1/labels",
+            RANGE);
+    for (String path : paths) {
+      double badBefore = lokiRequests("bad_data");
+      double okBefore = lokiRequests("ok");
+
+      assertThat(loki.get(path, LokiClient.query("query", bad)).status()).as(path).isEqualTo(400);
+      assertThat(loki.get(path, LokiClient.query("query", good)).status()).as(path).isEqualTo(200);
+
+      assertThat(lokiRequests("bad_data")).as(path).isEqualTo(badBefore + 1);
+      assertThat(lokiRequests("ok")).as(path).isEqualTo(okBefore + 1);
+    }
+  }
+
+  /** {@code icegate_query_requests_total{api="loki",outcome=...}} on /metrics, 0 when absent. */
+  private double lokiRequests(String outcome) {
+    String series = "icegate_query_requests_total{api=\"loki\",outcome=\"" + outcome + "\"} ";
+    return stack
+        .get("/metrics")
+        .text()
+        .lines()
+        .filter(line -> line.startsWith(series))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
+        .sum();
+  }
+
+  @Test
   void syntaxErrorsAre400WithThePosition() {
     assertBadData(
         range("query", "{service_name=\"svc\""),

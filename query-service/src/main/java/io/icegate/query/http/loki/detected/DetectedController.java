@@ -3,6 +3,7 @@ package io.icegate.query.http.loki.detected;
 import static java.util.Objects.requireNonNull;
 
 import io.icegate.lake.tenant.TenantId;
+import io.icegate.query.engine.QueryMetrics;
 import io.icegate.query.http.loki.LokiJson;
 import io.icegate.query.http.loki.LokiRequest;
 import io.icegate.query.http.loki.LokiResponses;
@@ -46,8 +47,14 @@ final class DetectedController {
   private final DetectedApi detected;
   private final QueryTenantResolver tenants;
   private final LokiConfiguration config;
+  private final QueryMetrics metrics;
 
-  DetectedController(DetectedApi detected, QueryTenantResolver tenants, LokiConfiguration config) {
+  DetectedController(
+      DetectedApi detected,
+      QueryTenantResolver tenants,
+      LokiConfiguration config,
+      QueryMetrics metrics) {
+    this.metrics = requireNonNull(metrics, "metrics is null");
     this.detected = requireNonNull(detected, "detected is null");
     this.tenants = requireNonNull(tenants, "tenants is null");
     this.config = requireNonNull(config, "config is null");
@@ -56,7 +63,7 @@ final class DetectedController {
   @Get("/detected_labels")
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<byte[]> detectedLabels(HttpRequest<byte[]> request) {
-    return LokiResponses.run(tenants, request, this::detectedLabels);
+    return LokiResponses.run(tenants, metrics, request, this::detectedLabels);
   }
 
   @Post(value = "/detected_labels", consumes = MediaType.ALL)
@@ -68,7 +75,7 @@ final class DetectedController {
   @Get("/detected_fields")
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<byte[]> detectedFields(HttpRequest<byte[]> request) {
-    return LokiResponses.run(tenants, request, this::detectedFields);
+    return LokiResponses.run(tenants, metrics, request, this::detectedFields);
   }
 
   @Post(value = "/detected_fields", consumes = MediaType.ALL)
@@ -80,7 +87,8 @@ final class DetectedController {
   @Get("/detected_field/{name}/values")
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<byte[]> fieldValues(@PathVariable String name, HttpRequest<byte[]> request) {
-    return LokiResponses.run(tenants, request, (tenant, params) -> values(tenant, name, params));
+    return LokiResponses.run(
+        tenants, metrics, request, (tenant, params) -> values(tenant, name, params));
   }
 
   @Post(value = "/detected_field/{name}/values", consumes = MediaType.ALL)
@@ -93,10 +101,11 @@ final class DetectedController {
   HttpResponse<byte[]> patterns(HttpRequest<byte[]> request) {
     return LokiResponses.run(
         tenants,
+        metrics,
         request,
         (tenant, params) -> {
           // The query is still checked, so a bad one is refused as Loki would.
-          params.query(config);
+          LokiQueries.logQuery(params.query(config));
           params.bounds(LokiTime.nowNanos(), LokiTime.HOUR_NANOS);
           return LokiJson.write(
               json -> {

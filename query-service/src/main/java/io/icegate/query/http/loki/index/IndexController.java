@@ -3,6 +3,7 @@ package io.icegate.query.http.loki.index;
 import static java.util.Objects.requireNonNull;
 
 import io.icegate.lake.tenant.TenantId;
+import io.icegate.query.engine.QueryMetrics;
 import io.icegate.query.http.loki.LokiJson;
 import io.icegate.query.http.loki.LokiRequest;
 import io.icegate.query.http.loki.LokiResponses;
@@ -40,9 +41,12 @@ final class IndexController {
   private final IndexApi index;
   private final QueryTenantResolver tenants;
   private final LokiConfiguration config;
+  private final QueryMetrics metrics;
   private final LongSupplier nowNanos;
 
-  IndexController(IndexApi index, QueryTenantResolver tenants, LokiConfiguration config) {
+  IndexController(
+      IndexApi index, QueryTenantResolver tenants, LokiConfiguration config, QueryMetrics metrics) {
+    this.metrics = requireNonNull(metrics, "metrics is null");
     this.index = requireNonNull(index, "index is null");
     this.tenants = requireNonNull(tenants, "tenants is null");
     this.config = requireNonNull(config, "config is null");
@@ -52,7 +56,7 @@ final class IndexController {
   @Get("/stats")
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<byte[]> stats(HttpRequest<byte[]> request) {
-    return LokiResponses.run(tenants, request, this::stats);
+    return LokiResponses.run(tenants, metrics, request, this::stats);
   }
 
   @Post(value = "/stats", consumes = MediaType.ALL)
@@ -64,7 +68,8 @@ final class IndexController {
   @Get("/volume")
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<byte[]> volume(HttpRequest<byte[]> request) {
-    return LokiResponses.run(tenants, request, (tenant, params) -> volume(tenant, params, false));
+    return LokiResponses.run(
+        tenants, metrics, request, (tenant, params) -> volume(tenant, params, false));
   }
 
   @Post(value = "/volume", consumes = MediaType.ALL)
@@ -76,7 +81,8 @@ final class IndexController {
   @Get("/volume_range")
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<byte[]> volumeRange(HttpRequest<byte[]> request) {
-    return LokiResponses.run(tenants, request, (tenant, params) -> volume(tenant, params, true));
+    return LokiResponses.run(
+        tenants, metrics, request, (tenant, params) -> volume(tenant, params, true));
   }
 
   @Post(value = "/volume_range", consumes = MediaType.ALL)

@@ -2,9 +2,11 @@ package io.icegate.query.http.loki.tail;
 
 import static java.util.Objects.requireNonNull;
 
-import io.icegate.lake.store.StorageException;
+import io.icegate.lake.error.ErrorKind;
 import io.icegate.lake.tenant.TenantId;
-import io.icegate.query.engine.QueryLimitExceededException;
+import io.icegate.query.engine.QueryMetrics;
+import io.icegate.query.http.ErrorMessages;
+import io.icegate.query.http.RequestTenant;
 import io.icegate.query.http.loki.LokiJson;
 import io.icegate.query.http.loki.LokiRequest;
 import io.icegate.query.http.loki.LokiResponses;
@@ -19,7 +21,6 @@ import io.icegate.query.loki.index.IndexScans;
 import io.icegate.query.loki.tail.TailConfiguration;
 import io.icegate.query.loki.tail.TailSession;
 import io.icegate.query.tenant.QueryTenantResolver;
-import io.icegate.query.tenant.TenantDeniedException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
@@ -61,6 +62,7 @@ final class TailSocket implements AutoCloseable {
   private final LokiConfiguration loki;
   private final TailConfiguration config;
   private final LabelMapping mapping;
+  private final QueryMetrics metrics;
   private final AtomicInteger open = new AtomicInteger();
   private final ScheduledExecutorService pollers =
       Executors.newScheduledThreadPool(
@@ -75,7 +77,9 @@ final class TailSocket implements AutoCloseable {
       IndexScans scans,
       QueryTenantResolver tenants,
       LokiConfiguration loki,
-      TailConfiguration config) {
+      TailConfiguration config,
+      QueryMetrics metrics) {
+    this.metrics = requireNonNull(metrics, "metrics is null");
     this.scans = requireNonNull(scans, "scans is null");
     this.tenants = requireNonNull(tenants, "tenants is null");
     this.loki = requireNonNull(loki, "loki is null");
@@ -85,9 +89,10 @@ final class TailSocket implements AutoCloseable {
 
   @OnOpen
   void open(WebSocketSession session, HttpRequest<?> request) {
+    long opened = System.nanoTime();
     TailSession tail;
     try {
-      TenantId tenant = LokiResponses.tenant(tenants, request);
+      TenantId tenant = RequestTenant.of(tenants, request);
       LokiRequest params = LokiRequest.of(session.getRequestParameters());
       LogSelection selection = LokiQueries.logQuery(params.query(loki));
       long now = LokiTime.nowNanos();
@@ -113,10 +118,16 @@ final class TailSocket implements AutoCloseable {
               config,
               LokiTime::nowNanos,
               entries -> session.sendSync(frame(entries)));
-    } catch (LokiBadRequestException | TenantDeniedException e) {
-      refuse(session, e.getMessage());
+    } catch (RuntimeException e) {
+      ErrorKind kind = ErrorKind.of(e);
+      metrics.record(LokiResponses.API, kind.type(), System.nanoTime() - opened, 0, 0);
+      if (kind == ErrorKind.INTERNAL) {
+        LOG.error("Live tail failed to open", e);
+      }
+      refuse(session, kind == ErrorKind.INTERNAL ? ErrorMessages.internal(e) : e.getMessage());
       return;
     }
+    metrics.record(LokiResponses.API, "ok", System.nanoTime() - opened, 0, 0);
     long every = config.pollInterval().toMillis();
     ScheduledFuture<?> poller =
         pollers.scheduleWithFixedDelay(
@@ -131,15 +142,22 @@ final class TailSocket implements AutoCloseable {
     }
     try {
       tail.poll();
-    } catch (LokiBadRequestException | QueryLimitExceededException e) {
-      refuse(session, e.getMessage());
-      stop(session);
-    } catch (StorageException e) {
-      // the next poll tries again; nothing was marked sent
-      LOG.warn("Live tail poll failed on storage: {}", e.toString());
     } catch (RuntimeException e) {
-      LOG.error("Live tail poll failed", e);
-      refuse(session, "tail failed: internal error (" + e.getClass().getSimpleName() + ")");
+      ErrorKind kind = ErrorKind.of(e);
+      metrics.record(LokiResponses.API, kind.type(), 0, 0, 0);
+      if (kind == ErrorKind.UNAVAILABLE) {
+        // the next poll tries again; nothing was marked sent
+        LOG.warn("Live tail poll failed on storage: {}", e.toString());
+        return;
+      }
+      if (kind == ErrorKind.INTERNAL) {
+        LOG.error("Live tail poll failed", e);
+      }
+      refuse(
+          session,
+          kind == ErrorKind.INTERNAL
+              ? "tail failed: internal error (" + e.getClass().getSimpleName() + ")"
+              : e.getMessage());
       stop(session);
     }
   }
