@@ -1,6 +1,6 @@
 package io.icegate.maintain;
 
-import io.icegate.lake.store.InvalidConfigurationException;
+import io.icegate.lake.config.InvalidConfigurationException;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;

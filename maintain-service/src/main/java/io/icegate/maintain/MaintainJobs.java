@@ -1,10 +1,10 @@
 package io.icegate.maintain;
 
 import io.icegate.lake.catalog.ObjectStoreCatalog;
+import io.icegate.lake.config.InvalidConfigurationException;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.lease.LeaseManager;
 import io.icegate.lake.runtime.StorageConfiguration;
-import io.icegate.lake.store.InvalidConfigurationException;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.maintain.catalog.RootCleanupConfiguration;
 import io.icegate.maintain.catalog.RootVersionCleanupJob;

@@ -56,7 +56,7 @@ public final class LokiBenchmark {
             System.getProperty("word", "failed"));
     QueryLimits limits =
         new QueryLimits(
-            Duration.ofMinutes(30), Long.MAX_VALUE, Long.MAX_VALUE, 1_000_000, 1L << 30);
+            Duration.ofMinutes(30), Long.MAX_VALUE, Long.MAX_VALUE, 1_000_000L, 1L << 30);
     try (ObjectStore store = new LocalObjectStore(dir)) {
       var locations = new LogDayGenerator.Dataset(dir, 0, 0, day, "").locations();
       ObjectStoreCatalog catalog = new ObjectStoreCatalog(store, locations);

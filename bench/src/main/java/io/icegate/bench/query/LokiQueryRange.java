@@ -4,6 +4,7 @@ import io.icegate.lake.tenant.TenantId;
 import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.engine.QueryLimits;
 import io.icegate.query.http.loki.LokiJson;
+import io.icegate.query.logql.metric.LokiMetricLimits;
 import io.icegate.query.loki.Direction;
 import io.icegate.query.loki.LokiApi;
 import io.icegate.query.loki.LokiConfiguration;
@@ -18,7 +19,8 @@ final class LokiQueryRange {
   private final LokiApi api;
 
   LokiQueryRange(LakeScanner scanner, QueryLimits limits) {
-    this.api = new LokiApi(scanner, limits, LokiConfiguration.defaults());
+    this.api =
+        new LokiApi(scanner, limits, LokiConfiguration.defaults(), LokiMetricLimits.defaults());
   }
 
   /**

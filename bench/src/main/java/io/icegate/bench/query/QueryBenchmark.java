@@ -67,7 +67,7 @@ public final class QueryBenchmark {
       List<Query> queries = queries(trace);
       QueryLimits limits =
           new QueryLimits(
-              Duration.ofMinutes(10), Long.MAX_VALUE, Long.MAX_VALUE, 1_000_000, 1L << 30);
+              Duration.ofMinutes(10), Long.MAX_VALUE, Long.MAX_VALUE, 1_000_000L, 1L << 30);
       StringBuilder out = new StringBuilder();
       List<String> files = dataFiles(catalog);
       out.append(

@@ -1,6 +1,6 @@
 package io.icegate.lake.runtime;
 
-import io.icegate.lake.store.InvalidConfigurationException;
+import io.icegate.lake.config.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 

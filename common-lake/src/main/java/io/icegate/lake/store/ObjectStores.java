@@ -1,5 +1,6 @@
 package io.icegate.lake.store;
 
+import io.icegate.lake.config.InvalidConfigurationException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

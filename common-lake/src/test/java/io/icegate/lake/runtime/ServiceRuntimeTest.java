@@ -3,7 +3,7 @@ package io.icegate.lake.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.icegate.lake.store.InvalidConfigurationException;
+import io.icegate.lake.config.InvalidConfigurationException;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.icegate.ingest.otlp;
 
-import io.icegate.lake.store.InvalidConfigurationException;
+import io.icegate.lake.config.InvalidConfigurationException;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;

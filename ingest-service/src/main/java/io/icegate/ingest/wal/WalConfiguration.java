@@ -1,6 +1,6 @@
 package io.icegate.ingest.wal;
 
-import io.icegate.lake.store.InvalidConfigurationException;
+import io.icegate.lake.config.InvalidConfigurationException;
 import io.icegate.lake.wal.WalKeys;
 import io.icegate.lake.wal.WalWriterSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;

@@ -2,7 +2,7 @@ package io.icegate.maintain.job;
 
 import static java.util.Objects.requireNonNull;
 
-import io.icegate.lake.store.InvalidConfigurationException;
+import io.icegate.lake.config.InvalidConfigurationException;
 import java.time.Duration;
 
 /**

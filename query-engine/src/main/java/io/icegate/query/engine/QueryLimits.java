@@ -1,7 +1,11 @@
 package io.icegate.query.engine;
 
+import static io.icegate.lake.config.ConfigChecks.orDefault;
+import static io.icegate.lake.config.ConfigChecks.positive;
+
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.ReadableBytes;
 import java.time.Duration;
 
 /**
@@ -19,21 +23,35 @@ import java.time.Duration;
  */
 @ConfigurationProperties("icegate.query")
 public record QueryLimits(
-    @Bindable(defaultValue = "30s") Duration timeout,
-    @Bindable(defaultValue = "1073741824") long maxBytesScanned,
-    @Bindable(defaultValue = "20000000") long maxRowsScanned,
-    @Bindable(defaultValue = "100000") long maxResultRows,
-    @Bindable(defaultValue = "67108864") long maxResultBytes) {
+    @Nullable Duration timeout,
+    @Nullable @ReadableBytes Long maxBytesScanned,
+    @Nullable Long maxRowsScanned,
+    @Nullable Long maxResultRows,
+    @Nullable @ReadableBytes Long maxResultBytes) {
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final long DEFAULT_MAX_BYTES_SCANNED = 1L << 30;
+  public static final long DEFAULT_MAX_ROWS_SCANNED = 20_000_000;
+  public static final long DEFAULT_MAX_RESULT_ROWS = 100_000;
+  public static final long DEFAULT_MAX_RESULT_BYTES = 64L << 20;
+
   public QueryLimits {
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("Invalid icegate.query.timeout: must be positive");
-    }
-    if (maxBytesScanned <= 0 || maxRowsScanned <= 0 || maxResultRows <= 0 || maxResultBytes <= 0) {
-      throw new IllegalArgumentException("Invalid icegate.query.* limit: must be positive");
-    }
+    timeout = positive("icegate.query.timeout", orDefault(timeout, DEFAULT_TIMEOUT));
+    maxBytesScanned =
+        positive(
+            "icegate.query.max-bytes-scanned",
+            orDefault(maxBytesScanned, DEFAULT_MAX_BYTES_SCANNED));
+    maxRowsScanned =
+        positive(
+            "icegate.query.max-rows-scanned", orDefault(maxRowsScanned, DEFAULT_MAX_ROWS_SCANNED));
+    maxResultRows =
+        positive(
+            "icegate.query.max-result-rows", orDefault(maxResultRows, DEFAULT_MAX_RESULT_ROWS));
+    maxResultBytes =
+        positive(
+            "icegate.query.max-result-bytes", orDefault(maxResultBytes, DEFAULT_MAX_RESULT_BYTES));
   }
 
   public static QueryLimits defaults() {
-    return new QueryLimits(Duration.ofSeconds(30), 1L << 30, 20_000_000, 100_000, 64L << 20);
+    return new QueryLimits(null, null, null, null, null);
   }
 }

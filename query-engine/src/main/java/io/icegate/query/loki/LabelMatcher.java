@@ -2,16 +2,15 @@ package io.icegate.query.loki;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.query.regex.GoRegex;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One matcher of a stream selector ({@code name="v"}, {@code !=}, {@code =~}, {@code !~}). Regular
  * expressions are anchored at both ends, as in Prometheus and Loki; an absent label has the value
  * {@code ""}.
  */
-public record LabelMatcher(String name, Type type, String value, Optional<Pattern> pattern) {
+public record LabelMatcher(String name, Type type, String value, Optional<GoRegex> pattern) {
   /** The four matcher operators. */
   public enum Type {
     EQ("="),
@@ -38,11 +37,11 @@ public record LabelMatcher(String name, Type type, String value, Optional<Patter
   }
 
   public static LabelMatcher of(String name, Type type, String value) {
-    Optional<Pattern> pattern = Optional.empty();
+    Optional<GoRegex> pattern = Optional.empty();
     if (type == Type.RE || type == Type.NRE) {
       try {
-        pattern = Optional.of(Pattern.compile("^(?:" + value + ")$", Pattern.DOTALL));
-      } catch (PatternSyntaxException e) {
+        pattern = Optional.of(GoRegex.fullMatch(value));
+      } catch (IllegalArgumentException e) {
         throw new LokiBadRequestException(
             "parse error : invalid regular expression in "
                 + name
@@ -50,7 +49,7 @@ public record LabelMatcher(String name, Type type, String value, Optional<Patter
                 + "\""
                 + value
                 + "\": "
-                + e.getDescription());
+                + e.getMessage());
       }
     }
     return new LabelMatcher(name, type, value, pattern);
@@ -62,8 +61,8 @@ public record LabelMatcher(String name, Type type, String value, Optional<Patter
     return switch (type) {
       case EQ -> v.equals(value);
       case NEQ -> !v.equals(value);
-      case RE -> pattern.orElseThrow().matcher(v).matches();
-      case NRE -> !pattern.orElseThrow().matcher(v).matches();
+      case RE -> pattern.orElseThrow().find(v);
+      case NRE -> !pattern.orElseThrow().find(v);
     };
   }
 

@@ -11,7 +11,7 @@ import io.icegate.query.logql.ast.Expr;
 import io.icegate.query.logql.ast.LogQLFormatter;
 import io.icegate.query.logql.ast.LogSelector;
 import io.icegate.query.logql.ast.SampleExpr;
-import io.icegate.query.logql.metric.MetricLimits;
+import io.icegate.query.logql.metric.LokiMetricLimits;
 import io.icegate.query.logql.metric.MetricQueryEvaluator;
 import io.icegate.query.logql.metric.MetricResult;
 import io.icegate.query.logql.metric.StepRange;
@@ -42,10 +42,15 @@ public final class LokiApi {
   private final LakeScanner scanner;
   private final QueryLimits limits;
   private final LabelMapping mapping;
-  private final MetricLimits metricLimits = MetricLimits.defaults();
+  private final LokiMetricLimits metricLimits;
 
   @Inject
-  public LokiApi(LakeScanner scanner, QueryLimits limits, LokiConfiguration config) {
+  public LokiApi(
+      LakeScanner scanner,
+      QueryLimits limits,
+      LokiConfiguration config,
+      LokiMetricLimits metricLimits) {
+    this.metricLimits = requireNonNull(metricLimits, "metricLimits is null");
     this.scanner = requireNonNull(scanner, "scanner is null");
     this.limits = requireNonNull(limits, "limits is null");
     this.mapping = new LabelMapping(requireNonNull(config, "config is null").indexLabels());

@@ -1,5 +1,8 @@
 package io.icegate.query.loki;
 
+import static io.icegate.lake.config.ConfigChecks.orDefault;
+import static io.icegate.lake.config.ConfigChecks.positive;
+
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
@@ -18,13 +21,15 @@ public record LokiConfiguration(
     @Nullable List<String> indexLabels,
     @Nullable Integer maxQueryLength,
     @Nullable Integer maxLimit) {
+  public static final int DEFAULT_MAX_QUERY_LENGTH = 65_536;
+  public static final int DEFAULT_MAX_LIMIT = 5_000;
+
   public LokiConfiguration {
     indexLabels = indexLabels == null ? LabelMapping.LOKI_DEFAULTS : List.copyOf(indexLabels);
-    maxQueryLength = maxQueryLength == null ? 65_536 : maxQueryLength;
-    maxLimit = maxLimit == null ? 5_000 : maxLimit;
-    if (maxQueryLength <= 0 || maxLimit <= 0) {
-      throw new IllegalArgumentException("Invalid icegate.loki.* limit: must be positive");
-    }
+    maxQueryLength =
+        positive(
+            "icegate.loki.max-query-length", orDefault(maxQueryLength, DEFAULT_MAX_QUERY_LENGTH));
+    maxLimit = positive("icegate.loki.max-limit", orDefault(maxLimit, DEFAULT_MAX_LIMIT));
   }
 
   public static LokiConfiguration defaults() {

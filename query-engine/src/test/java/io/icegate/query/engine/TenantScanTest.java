@@ -141,7 +141,7 @@ class TenantScanTest {
   @Test
   void bytesScannedLimitStopsTheScan() {
     append("team-a", 0, 5);
-    QueryLimits limits = new QueryLimits(Duration.ofMinutes(1), 100, 1000, 1000, 1 << 20);
+    QueryLimits limits = new QueryLimits(Duration.ofMinutes(1), 100L, 1000L, 1000L, 1L << 20);
     assertThatThrownBy(() -> rows(new QueryBudget(limits), ScanRequest.all(WalSignal.LOGS)))
         .isInstanceOfSatisfying(
             QueryLimitExceededException.class,
@@ -153,7 +153,7 @@ class TenantScanTest {
   @Test
   void rowsScannedLimitStopsTheQuery() {
     append("team-a", 0, 5);
-    QueryLimits limits = new QueryLimits(Duration.ofMinutes(1), 1L << 30, 4, 1000, 1 << 20);
+    QueryLimits limits = new QueryLimits(Duration.ofMinutes(1), 1L << 30, 4L, 1000L, 1L << 20);
     assertThatThrownBy(() -> rows(new QueryBudget(limits), ScanRequest.all(WalSignal.LOGS)))
         .hasMessage("Cannot run query: it reads more than 4 rows (icegate.query.max-rows-scanned)");
   }

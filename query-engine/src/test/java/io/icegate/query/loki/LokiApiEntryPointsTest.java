@@ -14,6 +14,7 @@ import io.icegate.lake.wal.WalWriter;
 import io.icegate.lake.wal.WalWriterSettings;
 import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.engine.QueryLimits;
+import io.icegate.query.logql.metric.LokiMetricLimits;
 import io.icegate.query.logql.metric.MetricResult;
 import io.icegate.query.series.Point;
 import io.icegate.query.series.Series;
@@ -46,7 +47,11 @@ class LokiApiEntryPointsTest {
   private final LakeScanner scanner =
       new LakeScanner(store, locations, "lake", Map.of(), Duration.ofMinutes(15));
   private final LokiApi api =
-      new LokiApi(scanner, QueryLimits.defaults(), LokiConfiguration.defaults());
+      new LokiApi(
+          scanner,
+          QueryLimits.defaults(),
+          LokiConfiguration.defaults(),
+          LokiMetricLimits.defaults());
 
   @BeforeEach
   void appendLines() {

@@ -9,7 +9,7 @@ import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.engine.QueryBudget;
 import io.icegate.query.engine.QueryLimits;
 import io.icegate.query.logql.ast.SampleExpr;
-import io.icegate.query.logql.metric.MetricLimits;
+import io.icegate.query.logql.metric.LokiMetricLimits;
 import io.icegate.query.logql.metric.MetricQueryEvaluator;
 import io.icegate.query.logql.metric.MetricResult;
 import io.icegate.query.logql.metric.StepRange;
@@ -97,7 +97,7 @@ class LokiColumnChoiceTest {
     LogScan scan = new LogScan(scanner.open(new TenantId(TENANT), budget), LabelMapping.defaults());
     LokiSampleSource source = new LokiSampleSource(scan, readEverything);
     MetricResult result =
-        new MetricQueryEvaluator(source, MetricLimits.defaults())
+        new MetricQueryEvaluator(source, LokiMetricLimits.defaults())
             .evaluate((SampleExpr) LogQlPlanner.parse(query), StepRange.instant(T0 + 60 * S));
     Map<String, Double> values = new TreeMap<>();
     for (Sample sample : ((MetricResult.Vector) result).samples()) {

@@ -45,6 +45,7 @@ class LabelReplaceTest {
     assertThatThrownBy(() -> new LabelReplace("1bad", "", "a", ".*"))
         .hasMessage("invalid destination label name in label_replace(): 1bad");
     assertThatThrownBy(() -> new LabelReplace("ok", "", "a", "("))
-        .hasMessage("invalid regular expression in label_replace(): (");
+        .hasMessage(
+            "invalid regular expression in label_replace(): error parsing regexp: missing closing ): `(`");
   }
 }

@@ -48,7 +48,7 @@ class SqlEngineLimitsTest {
 
   @Test
   void timeout() {
-    QueryLimits limits = new QueryLimits(Duration.ofNanos(1), 1L << 30, 1000, 1000, 1 << 20);
+    QueryLimits limits = new QueryLimits(Duration.ofNanos(1), 1L << 30, 1000L, 1000L, 1L << 20);
     try (SqlEngine engine = new SqlEngine(scanner, limits)) {
       assertThatThrownBy(() -> engine.execute(TenantId.DEFAULT, "SELECT COUNT(*) FROM logs"))
           .isInstanceOfSatisfying(
@@ -60,7 +60,7 @@ class SqlEngineLimitsTest {
 
   @Test
   void resultSize() {
-    QueryLimits limits = new QueryLimits(Duration.ofMinutes(1), 1L << 30, 1000, 1000, 64);
+    QueryLimits limits = new QueryLimits(Duration.ofMinutes(1), 1L << 30, 1000L, 1000L, 64L);
     try (SqlEngine engine = new SqlEngine(scanner, limits)) {
       assertThatThrownBy(
               () ->
@@ -75,7 +75,7 @@ class SqlEngineLimitsTest {
 
   @Test
   void resultRows() {
-    QueryLimits limits = new QueryLimits(Duration.ofMinutes(1), 1L << 30, 1000, 2, 1 << 20);
+    QueryLimits limits = new QueryLimits(Duration.ofMinutes(1), 1L << 30, 1000L, 2L, 1L << 20);
     try (SqlEngine engine = new SqlEngine(scanner, limits)) {
       assertThat(engine.execute(TenantId.DEFAULT, "VALUES (1), (2)").rows()).hasSize(2);
       assertThatThrownBy(() -> engine.execute(TenantId.DEFAULT, "VALUES (1), (2), (3)"))

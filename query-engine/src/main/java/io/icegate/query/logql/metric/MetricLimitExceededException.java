@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.icegate.lake.error.ErrorKind;
 
-/** A metric query went past one of its {@link MetricLimits}; the message names the setting. */
+/** A metric query went past one of its {@link LokiMetricLimits}; the message names the setting. */
 public final class MetricLimitExceededException extends RuntimeException
     implements ErrorKind.Classified {
   /** Which limit, with the configuration key that raises it. */

@@ -20,14 +20,14 @@ import java.util.Map;
 /**
  * Runs a {@link MetricPlan} over a {@link SampleSource} as Loki's engine does: every node yields
  * one vector per step, steps from start to end inclusive; a range query is evaluated in pieces of
- * at most {@link MetricLimits#splitSteps()} steps (each piece reads only the samples its windows
- * need), so memory stays bounded by series × steps of one piece plus the answer.
+ * at most {@link LokiMetricLimits#splitSteps()} steps (each piece reads only the samples its
+ * windows need), so memory stays bounded by series × steps of one piece plus the answer.
  */
 public final class MetricPlanEvaluator<S> {
   private final SampleSource<S> source;
-  private final MetricLimits limits;
+  private final LokiMetricLimits limits;
 
-  public MetricPlanEvaluator(SampleSource<S> source, MetricLimits limits) {
+  public MetricPlanEvaluator(SampleSource<S> source, LokiMetricLimits limits) {
     this.source = requireNonNull(source, "source is null");
     this.limits = requireNonNull(limits, "limits is null");
   }

@@ -14,7 +14,7 @@ import io.icegate.query.logql.ast.SampleExpr;
 import io.icegate.query.logql.ast.VectorAggregation;
 import io.icegate.query.logql.ast.VectorLiteral;
 import io.icegate.query.logql.metric.LogSampleSelection.Extraction;
-import io.icegate.query.logql.parse.GoRegex;
+import io.icegate.query.regex.GoRegex;
 import io.icegate.query.series.AggregationOperator;
 import io.icegate.query.series.BinaryOperator;
 import io.icegate.query.series.Cardinality;
@@ -35,7 +35,7 @@ import java.util.TreeMap;
 public final class MetricQueryEvaluator {
   private final MetricPlanEvaluator<LogSampleSelection> evaluator;
 
-  public MetricQueryEvaluator(SampleSource<LogSampleSelection> source, MetricLimits limits) {
+  public MetricQueryEvaluator(SampleSource<LogSampleSelection> source, LokiMetricLimits limits) {
     this.evaluator = new MetricPlanEvaluator<>(source, limits);
   }
 
@@ -82,8 +82,7 @@ public final class MetricQueryEvaluator {
             replace.destination(),
             replace.replacement(),
             replace.source(),
-            GoRegex.compile(replace.regex()),
-            GoRegex.groupNames(replace.regex())));
+            GoRegex.anchored(replace.regex())));
   }
 
   private static MetricPlan<LogSampleSelection> range(RangeAggregation range) {

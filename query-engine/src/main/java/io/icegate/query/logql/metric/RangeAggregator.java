@@ -21,7 +21,7 @@ import java.util.Map;
 public final class RangeAggregator {
   private final RangeAggregation aggregation;
   private final StepRange steps;
-  private final MetricLimits limits;
+  private final LokiMetricLimits limits;
   private final Labels absentLabels;
   private final Grouping.Projection projection;
   private final long firstWindowEndNs;
@@ -36,7 +36,7 @@ public final class RangeAggregator {
    *     matchers); ignored by the other functions
    */
   public RangeAggregator(
-      RangeAggregation aggregation, StepRange steps, MetricLimits limits, Labels absentLabels) {
+      RangeAggregation aggregation, StepRange steps, LokiMetricLimits limits, Labels absentLabels) {
     this.aggregation = requireNonNull(aggregation, "aggregation is null");
     this.steps = requireNonNull(steps, "steps is null");
     this.limits = requireNonNull(limits, "limits is null");
@@ -50,7 +50,7 @@ public final class RangeAggregator {
   public static List<List<Sample>> evaluate(
       RangeAggregation aggregation,
       StepRange steps,
-      MetricLimits limits,
+      LokiMetricLimits limits,
       Labels absentLabels,
       SampleStream samples) {
     RangeAggregator aggregator = new RangeAggregator(aggregation, steps, limits, absentLabels);

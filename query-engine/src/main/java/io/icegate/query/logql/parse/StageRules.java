@@ -3,6 +3,7 @@ package io.icegate.query.logql.parse;
 import io.icegate.query.logql.ast.LabelFormat;
 import io.icegate.query.logql.ast.LabelFormatOp;
 import io.icegate.query.logql.ast.Matcher;
+import io.icegate.query.regex.GoRegex;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,9 +35,9 @@ final class StageRules {
       case NEQ:
         return !m.value().isEmpty();
       case RE:
-        return GoRegex.compile(m.value()).matcher("").matches();
+        return GoRegex.fullMatch(m.value()).find("");
       case NRE:
-        return !GoRegex.compile(m.value()).matcher("").matches();
+        return !GoRegex.fullMatch(m.value()).find("");
       default:
         throw new AssertionError(m.op());
     }
@@ -44,14 +45,15 @@ final class StageRules {
 
   /** {@code | regexp}: valid, at least one named capture, no name twice. */
   static void checkRegexpParser(Token at, String regex) {
+    GoRegex compiled;
     try {
-      GoRegex.compile(regex);
+      compiled = GoRegex.compile(regex);
     } catch (IllegalArgumentException e) {
       throw LogQLParseException.semantic("invalid regexp parser: " + e.getMessage());
     }
     Set<String> seen = new HashSet<>();
     boolean named = false;
-    for (String name : GoRegex.groupNames(regex)) {
+    for (String name : compiled.groupNames()) {
       if (name == null) {
         continue;
       }
@@ -120,7 +122,7 @@ final class StageRules {
   /** {@code label_replace}: the regex compiles and the destination is a valid label name. */
   static void checkLabelReplace(String destination, String regex) {
     try {
-      GoRegex.compile("^(?:" + regex + ")$");
+      GoRegex.anchored(regex);
     } catch (IllegalArgumentException e) {
       throw LogQLParseException.semantic("invalid regex in label_replace: " + e.getMessage());
     }

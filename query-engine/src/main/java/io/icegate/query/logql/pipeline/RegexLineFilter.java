@@ -1,29 +1,28 @@
 package io.icegate.query.logql.pipeline;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import io.icegate.query.regex.GoRegex;
 
 /**
  * {@code |~ "re"}: the regular expression matches somewhere in the line (unanchored, as Go's {@code
- * MatchString}). The expression is written in Go's RE2 syntax and run by {@link java.util.regex}
- * after {@link GoRegex#compile}.
+ * MatchString}; {@code .} stops at newlines), in Go's RE2 syntax ({@link GoRegex#compile}).
  */
 public final class RegexLineFilter implements LineFilter {
-  private final String expression;
+  private final GoRegex regex;
   private final Matcher matcher;
 
   public RegexLineFilter(String expression) {
-    this.expression = expression;
-    this.matcher = GoRegex.compile(expression).pattern().matcher("");
+    this.regex = GoRegex.compile(expression);
+    this.matcher = regex.matcher("");
   }
 
   public String expression() {
-    return expression;
+    return regex.expression();
   }
 
-  /** The compiled pattern. */
-  public Pattern pattern() {
-    return matcher.pattern();
+  /** The compiled expression. */
+  public GoRegex regex() {
+    return regex;
   }
 
   @Override
@@ -33,6 +32,6 @@ public final class RegexLineFilter implements LineFilter {
 
   @Override
   public String toString() {
-    return "|~ " + expression;
+    return "|~ " + regex.expression();
   }
 }

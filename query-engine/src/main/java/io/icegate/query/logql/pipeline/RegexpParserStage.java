@@ -1,10 +1,11 @@
 package io.icegate.query.logql.pipeline;
 
+import com.google.re2j.Matcher;
+import io.icegate.query.regex.GoRegex;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * {@code | regexp "re"}: each named group of the first match becomes a parsed label (a group that
@@ -38,7 +39,7 @@ public final class RegexpParserStage implements Stage {
     if (labelNames.isEmpty()) {
       throw new IllegalArgumentException("at least one named capture must be supplied");
     }
-    this.matcher = regex.pattern().matcher("");
+    this.matcher = regex.matcher("");
     this.groups = indexes.stream().mapToInt(Integer::intValue).toArray();
     this.names = labelNames.toArray(new String[0]);
   }
@@ -49,7 +50,7 @@ public final class RegexpParserStage implements Stage {
       return line;
     }
     for (int i = 0; i < groups.length; i++) {
-      String value = matcher.group(GoRegex.javaGroupName(groups[i]));
+      String value = matcher.group(groups[i] + 1);
       String name = LabelNames.parsedName(labels, LabelNames.sanitize(names[i], true));
       LabelNames.setExtracted(labels, name, value == null ? "" : value);
     }

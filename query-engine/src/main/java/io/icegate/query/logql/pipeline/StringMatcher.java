@@ -2,7 +2,7 @@ package io.icegate.query.logql.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.regex.Pattern;
+import io.icegate.query.regex.GoRegex;
 
 /**
  * A Prometheus label matcher on a value: {@code =}, {@code !=}, {@code =~}, {@code !~}. Regular
@@ -29,15 +29,12 @@ public final class StringMatcher {
 
   private final Type type;
   private final String value;
-  private final Pattern pattern;
+  private final GoRegex pattern;
 
   public StringMatcher(Type type, String value) {
     this.type = requireNonNull(type, "type is null");
     this.value = requireNonNull(value, "value is null");
-    this.pattern =
-        type == Type.RE || type == Type.NRE
-            ? GoRegex.compile("^(?:" + value + ")$").pattern()
-            : null;
+    this.pattern = type == Type.RE || type == Type.NRE ? GoRegex.fullMatch(value) : null;
   }
 
   public Type type() {
@@ -52,8 +49,8 @@ public final class StringMatcher {
     return switch (type) {
       case EQ -> s.equals(value);
       case NEQ -> !s.equals(value);
-      case RE -> pattern.matcher(s).matches();
-      case NRE -> !pattern.matcher(s).matches();
+      case RE -> pattern.find(s);
+      case NRE -> !pattern.find(s);
     };
   }
 

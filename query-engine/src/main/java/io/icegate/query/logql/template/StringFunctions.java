@@ -2,7 +2,8 @@ package io.icegate.query.logql.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.icegate.query.logql.pipeline.GoRegex;
+import com.google.re2j.Matcher;
+import io.icegate.query.regex.GoRegex;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Loki's string, regex and encoding template functions: the deprecated Go {@code strings} aliases
@@ -172,20 +171,20 @@ final class StringFunctions {
         "regexReplaceAll",
         (a, c) -> {
           Args.count("regexReplaceAll", a, 3);
-          return replaceAll(Args.string(a[0]), Args.string(a[1]), Args.string(a[2]));
+          return GoRegex.cached(Args.string(a[0])).replaceAll(Args.string(a[1]), Args.string(a[2]));
         });
     f.put(
         "regexReplaceAllLiteral",
         (a, c) -> {
           Args.count("regexReplaceAllLiteral", a, 3);
-          Matcher m = regex(Args.string(a[0])).matcher(Args.string(a[1]));
-          return m.replaceAll(Matcher.quoteReplacement(Args.string(a[2])));
+          return GoRegex.cached(Args.string(a[0]))
+              .replaceAll(Args.string(a[1]), GoRegex.literal(Args.string(a[2])));
         });
     f.put(
         "count",
         (a, c) -> {
           Args.count("count", a, 2);
-          Matcher m = regex(Args.string(a[0])).matcher(Args.string(a[1]));
+          Matcher m = GoRegex.cached(Args.string(a[0])).matcher(Args.string(a[1]));
           long n = 0;
           while (m.find()) {
             n++;
@@ -306,77 +305,6 @@ final class StringFunctions {
     }
     String pad = " ".repeat(count - runes);
     return left ? s + pad : pad + s;
-  }
-
-  private static Pattern regex(String expression) {
-    return GoRegex.cached(expression).pattern();
-  }
-
-  /** Go's {@code Regexp.ReplaceAllString}: {@code $1}, {@code ${1}}, {@code $name} expanded. */
-  static String replaceAll(String expression, String input, String template) {
-    GoRegex regex = GoRegex.cached(expression);
-    Matcher m = regex.pattern().matcher(input);
-    StringBuilder sb = new StringBuilder();
-    int last = 0;
-    while (m.find()) {
-      sb.append(input, last, m.start());
-      expand(sb, m, regex.groupNames(), template);
-      last = m.end();
-      if (m.end() == m.start() && m.end() < input.length()) {
-        // An empty match: Go moves on by one rune, as Matcher.find() does.
-        continue;
-      }
-    }
-    sb.append(input, last, input.length());
-    return sb.toString();
-  }
-
-  /** Go's {@code Regexp.Expand}: the longest {@code [A-Za-z0-9_]} run names the group. */
-  private static void expand(StringBuilder sb, Matcher m, List<String> names, String template) {
-    int i = 0;
-    while (i < template.length()) {
-      char c = template.charAt(i);
-      if (c != '$') {
-        sb.append(c);
-        i++;
-        continue;
-      }
-      i++;
-      if (i < template.length() && template.charAt(i) == '$') {
-        sb.append('$');
-        i++;
-        continue;
-      }
-      boolean brace = i < template.length() && template.charAt(i) == '{';
-      int start = brace ? i + 1 : i;
-      int j = start;
-      while (j < template.length()
-          && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '_')
-          && template.charAt(j) < 128) {
-        j++;
-      }
-      if (j == start || (brace && (j >= template.length() || template.charAt(j) != '}'))) {
-        sb.append('$');
-        continue;
-      }
-      String name = template.substring(start, j);
-      i = brace ? j + 1 : j;
-      String value = null;
-      if (name.chars().allMatch(Character::isDigit)) {
-        int group = Integer.parseInt(name.length() > 9 ? "999999999" : name);
-        if (group <= m.groupCount()) {
-          value = m.group(group);
-        }
-      } else {
-        int index = names.indexOf(name);
-        if (index >= 0) {
-          value = m.group(index + 1);
-        }
-      }
-      if (value != null) {
-        sb.append(value);
-      }
-    }
   }
 
   private static int badBase64Offset(String s) {

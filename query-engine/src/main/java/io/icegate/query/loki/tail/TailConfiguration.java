@@ -1,5 +1,8 @@
 package io.icegate.query.loki.tail;
 
+import static io.icegate.lake.config.ConfigChecks.orDefault;
+import static io.icegate.lake.config.ConfigChecks.positive;
+
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
@@ -20,18 +23,22 @@ public record TailConfiguration(
     @Nullable Duration lookback,
     @Nullable Integer maxWindowLines,
     @Nullable Integer maxSessions) {
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+  public static final Duration DEFAULT_LOOKBACK = Duration.ofMinutes(1);
+  public static final int DEFAULT_MAX_WINDOW_LINES = 100_000;
+  public static final int DEFAULT_MAX_SESSIONS = 64;
+  private static final String PREFIX = "icegate.loki.tail.";
+
   public TailConfiguration {
-    pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
-    lookback = lookback == null ? Duration.ofMinutes(1) : lookback;
-    maxWindowLines = maxWindowLines == null ? 100_000 : maxWindowLines;
-    maxSessions = maxSessions == null ? 64 : maxSessions;
-    if (pollInterval.isNegative()
-        || pollInterval.isZero()
-        || lookback.isNegative()
-        || lookback.isZero()
-        || maxWindowLines <= 0
-        || maxSessions <= 0) {
-      throw new IllegalArgumentException("Invalid icegate.loki.tail.* setting: must be positive");
-    }
+    pollInterval =
+        positive(PREFIX + "poll-interval", orDefault(pollInterval, DEFAULT_POLL_INTERVAL));
+    lookback = positive(PREFIX + "lookback", orDefault(lookback, DEFAULT_LOOKBACK));
+    maxWindowLines =
+        positive(PREFIX + "max-window-lines", orDefault(maxWindowLines, DEFAULT_MAX_WINDOW_LINES));
+    maxSessions = positive(PREFIX + "max-sessions", orDefault(maxSessions, DEFAULT_MAX_SESSIONS));
+  }
+
+  public static TailConfiguration defaults() {
+    return new TailConfiguration(null, null, null, null);
   }
 }

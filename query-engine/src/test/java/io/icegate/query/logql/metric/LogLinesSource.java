@@ -1,7 +1,7 @@
 package io.icegate.query.logql.metric;
 
 import io.icegate.query.logql.ast.Matcher;
-import io.icegate.query.logql.parse.GoRegex;
+import io.icegate.query.regex.GoRegex;
 import io.icegate.query.series.Grouping;
 import io.icegate.query.series.Labels;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +56,8 @@ final class LogLinesSource implements SampleSource<LogSampleSelection> {
           switch (m.op()) {
             case EQ -> v.equals(m.value());
             case NEQ -> !v.equals(m.value());
-            case RE -> GoRegex.compile(m.value()).matcher(v).matches();
-            case NRE -> !GoRegex.compile(m.value()).matcher(v).matches();
+            case RE -> GoRegex.fullMatch(m.value()).find(v);
+            case NRE -> !GoRegex.fullMatch(m.value()).find(v);
           };
       if (!ok) {
         return false;

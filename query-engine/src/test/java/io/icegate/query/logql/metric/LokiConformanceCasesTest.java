@@ -35,7 +35,7 @@ class LokiConformanceCasesTest {
   }
 
   private static MetricResult eval(List<Line> lines, String query, StepRange steps) {
-    return new MetricQueryEvaluator(new LogLinesSource(lines), MetricLimits.defaults())
+    return new MetricQueryEvaluator(new LogLinesSource(lines), LokiMetricLimits.defaults())
         .evaluate(LogQL.parseMetricQuery(query), steps);
   }
 

@@ -44,10 +44,10 @@ class MetricQueryEvaluatorTest {
   }
 
   private static MetricResult run(String query, StepRange steps) {
-    return run(query, steps, MetricLimits.defaults());
+    return run(query, steps, LokiMetricLimits.defaults());
   }
 
-  private static MetricResult run(String query, StepRange steps, MetricLimits limits) {
+  private static MetricResult run(String query, StepRange steps, LokiMetricLimits limits) {
     return new MetricQueryEvaluator(new LogLinesSource(LINES), limits)
         .evaluate(LogQL.parseMetricQuery(query), steps);
   }
@@ -69,7 +69,7 @@ class MetricQueryEvaluatorTest {
   @Test
   void grafanaHealthCheckVectorPlusVector() {
     MetricResult result =
-        new MetricQueryEvaluator(new LogLinesSource(List.of()), MetricLimits.defaults())
+        new MetricQueryEvaluator(new LogLinesSource(List.of()), LokiMetricLimits.defaults())
             .evaluate(
                 LogQL.parseMetricQuery("vector(1)+vector(1)"),
                 StepRange.instant(4_000_000_000L * S));
@@ -111,7 +111,7 @@ class MetricQueryEvaluatorTest {
     MetricResult whole = run(query, steps);
     LogLinesSource source = new LogLinesSource(LINES);
     MetricResult pieces =
-        new MetricQueryEvaluator(source, new MetricLimits(500, 11_000, 100_000, 2))
+        new MetricQueryEvaluator(source, new LokiMetricLimits(500, 11_000, 100_000, 2))
             .evaluate(LogQL.parseMetricQuery(query), steps);
     assertThat(pieces).isEqualTo(whole);
     assertThat(((MetricResult.Matrix) whole).series()).hasSizeGreaterThan(2);
@@ -207,7 +207,7 @@ class MetricQueryEvaluatorTest {
                 run(
                     "count_over_time({job=\"x\"}[10s])",
                     RANGE,
-                    new MetricLimits(2, 11_000, 100_000, 1000)))
+                    new LokiMetricLimits(2, 11_000, 100_000, 1000)))
         .isInstanceOf(MetricLimitExceededException.class)
         .hasMessage(
             "maximum number of series (2) reached for a single query; consider reducing query"

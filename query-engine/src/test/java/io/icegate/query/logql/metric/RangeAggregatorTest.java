@@ -25,7 +25,7 @@ class RangeAggregatorTest {
   private static final long S = 1_000_000_000L;
   private static final Labels A = Labels.of("app", "a");
   private static final Labels B = Labels.of("app", "b");
-  private static final MetricLimits LIMITS = MetricLimits.defaults();
+  private static final LokiMetricLimits LIMITS = LokiMetricLimits.defaults();
 
   private static RawSample raw(Labels labels, long seconds, double value) {
     return new RawSample(labels, seconds * S, value);
@@ -176,7 +176,7 @@ class RangeAggregatorTest {
     for (int i = 0; i < 4; i++) {
       many.add(raw(Labels.of("pod", "p" + i), 1, 1));
     }
-    MetricLimits small = new MetricLimits(500, 11_000, 3, 1000);
+    LokiMetricLimits small = new LokiMetricLimits(500, 11_000, 3, 1000);
     assertThatThrownBy(
             () ->
                 RangeAggregator.evaluate(

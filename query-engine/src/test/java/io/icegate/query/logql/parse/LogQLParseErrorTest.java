@@ -112,7 +112,7 @@ class LogQLParseErrorTest {
           {app="a"} | label_format __error__="a" => stage '| label_format __error__="a"' : __error__ cannot be formatted
           {app="a"} | regexp "abc" => invalid regexp parser: at least one named capture must be supplied
           {app="a"} | regexp "(x)" => invalid regexp parser: at least one named capture must be supplied
-          {app="a"} | regexp "(?P<a>x)(?P<a>y)" => invalid regexp parser: duplicate extracted label name 'a'
+          {app="a"} | regexp "(?P<a>x)(?P<a>y)" => invalid regexp parser: error parsing regexp: duplicate capture group name: `a`
           {app="a"} | pattern "<_><_>" => invalid pattern parser: at least one capture is required
           {app="a"} | pattern "abc" => invalid pattern parser: at least one capture is required
           {app="a"} | pattern "<a> <a>" => invalid pattern parser: duplicate capture name (a): invalid expression

@@ -95,7 +95,7 @@ class RegexpPatternParserTest {
     assertThatThrownBy(() -> new RegexpParserStage("(\\d+)"))
         .hasMessage("at least one named capture must be supplied");
     assertThatThrownBy(() -> new RegexpParserStage("(?P<a>x)(?P<a>y)"))
-        .hasMessage("duplicate extracted label name 'a'");
+        .hasMessage("error parsing regexp: duplicate capture group name: `a`");
   }
 
   @Test

@@ -30,10 +30,16 @@ class LokiBadInputTest {
   void start() {
     stack =
         LakeStack.start(
-            root, Map.of("icegate.loki.max-query-length", 1000, "icegate.loki.max-limit", 500));
+            root,
+            Map.of(
+                "icegate.loki.max-query-length", 1000,
+                "icegate.loki.max-limit", 500,
+                "icegate.query.loki.max-series", 1));
     loki = new LokiClient(stack);
     OtlpLogs.send(
         stack, "default", Map.of("service.name", "svc"), List.of(new OtlpLogs.Line(NOW, "hello")));
+    OtlpLogs.send(
+        stack, "default", Map.of("service.name", "svc2"), List.of(new OtlpLogs.Line(NOW, "hi")));
   }
 
   @AfterAll
@@ -103,6 +109,20 @@ class LokiBadInputTest {
         400,
         "queries require at least one regexp or equality matcher");
     assertBadData(range(), 400, "query parameter is required");
+  }
+
+  @Test
+  void moreSeriesThanTheConfiguredMaximumIs400NamingTheKey() {
+    LokiClient.Reply reply =
+        loki.get(
+            "/loki/api/v1/query",
+            LokiClient.query(
+                "query",
+                "count_over_time({service_name=~\"svc.*\"}[5m])",
+                "time",
+                Long.toString(NOW + 1_000_000_000L)));
+    assertBadData(reply, 400, "maximum number of series (1) reached for a single query");
+    assertThat(reply.text()).contains("icegate.query.loki.max-series");
   }
 
   @Test

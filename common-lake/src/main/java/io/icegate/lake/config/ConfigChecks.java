@@ -1,0 +1,66 @@
+package io.icegate.lake.config;
+
+import java.time.Duration;
+
+/**
+ * The checks every configuration type runs in its constructor, each failing with {@link
+ * InvalidConfigurationException} naming the key.
+ *
+ * <p>The configuration idiom (CONTRIBUTING.md, "Configuration"): one record per concern, annotated
+ * {@code @ConfigurationProperties(prefix)}, with {@code @Nullable} components; its compact
+ * constructor puts the defaults in (constants of the record: the one place they are stated) and
+ * runs these checks; {@code defaults()} is the record built from nothing. A bad value stops the
+ * service at start with one line naming the key.
+ */
+public final class ConfigChecks {
+  private ConfigChecks() {}
+
+  /** {@code value}, or {@code fallback} when the key is not set. */
+  public static <T> T orDefault(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
+  public static long positive(String key, long value) {
+    if (value <= 0) {
+      throw new InvalidConfigurationException(key, "invalid value " + value + ", must be positive");
+    }
+    return value;
+  }
+
+  public static int positive(String key, int value) {
+    positive(key, (long) value);
+    return value;
+  }
+
+  public static long atLeast(String key, long value, long min) {
+    if (value < min) {
+      throw new InvalidConfigurationException(
+          key, "invalid value " + value + ", must be at least " + min);
+    }
+    return value;
+  }
+
+  public static int between(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new InvalidConfigurationException(
+          key, "invalid value " + value + ", must be " + min + " to " + max);
+    }
+    return value;
+  }
+
+  public static Duration positive(String key, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new InvalidConfigurationException(
+          key, "invalid value " + value + ", must be a positive duration");
+    }
+    return value;
+  }
+
+  public static Duration notNegative(String key, Duration value) {
+    if (value == null || value.isNegative()) {
+      throw new InvalidConfigurationException(
+          key, "invalid value " + value + ", must not be negative");
+    }
+    return value;
+  }
+}
