@@ -10,24 +10,16 @@ import java.time.Duration;
  *
  * @param queryTimeout the longest a query runs (default 5 min); the WAL grace and the snapshot
  *     retention are derived from it and must exceed it
- * @param dedupWindow how long a retried batch is still recognised (default 15 min, as the shifter)
  * @param leaseDuration a job's lease term (default 10 min); renewed between runs
  */
 @ConfigurationProperties("icegate.maintain")
 public record MaintainConfiguration(
-    @Nullable Duration queryTimeout,
-    @Nullable Duration dedupWindow,
-    @Nullable Duration leaseDuration) {
+    @Nullable Duration queryTimeout, @Nullable Duration leaseDuration) {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(5);
-  public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofMinutes(15);
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofMinutes(10);
 
   public Duration effectiveQueryTimeout() {
     return positive("query-timeout", queryTimeout, DEFAULT_QUERY_TIMEOUT);
-  }
-
-  public Duration effectiveDedupWindow() {
-    return positive("dedup-window", dedupWindow, DEFAULT_DEDUP_WINDOW);
   }
 
   public Duration effectiveLeaseDuration() {

@@ -1,6 +1,7 @@
 package io.icegate.maintain;
 
 import io.icegate.lake.catalog.ObjectStoreCatalog;
+import io.icegate.lake.config.DedupWindow;
 import io.icegate.lake.config.InvalidConfigurationException;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.lease.LeaseManager;
@@ -40,6 +41,7 @@ final class MaintainJobs {
   @Singleton
   JobSchedule jobs(
       MaintainConfiguration shared,
+      DedupWindow dedup,
       WalCleanupConfiguration wal,
       SnapshotExpiryConfiguration expiry,
       OrphanCleanupConfiguration orphans,
@@ -50,7 +52,7 @@ final class MaintainJobs {
       MeterRegistry registry) {
     Clock clock = Clock.systemUTC();
     Duration queryTimeout = shared.effectiveQueryTimeout();
-    Duration dedupWindow = shared.effectiveDedupWindow();
+    Duration dedupWindow = dedup.value();
     String holder = "maintain-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     LeaseManager leases = new LeaseManager(store, holder, clock);
     Duration leaseDuration = shared.effectiveLeaseDuration();

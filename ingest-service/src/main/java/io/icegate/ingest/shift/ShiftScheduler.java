@@ -1,6 +1,7 @@
 package io.icegate.ingest.shift;
 
 import io.icegate.ingest.lake.IngestTables;
+import io.icegate.lake.config.DedupWindow;
 import io.icegate.lake.lease.LeaseGrant;
 import io.icegate.lake.lease.LeaseManager;
 import io.icegate.lake.runtime.PeriodicTask;
@@ -53,17 +54,15 @@ final class ShiftScheduler {
       IngestTables tables,
       ObjectStore store,
       MeterRegistry registry,
-      ShiftConfiguration configuration) {
+      ShiftConfiguration configuration,
+      DedupWindow dedupWindow) {
     this.tables = tables;
     this.store = store;
     this.registry = registry;
-    this.leaseDuration = configuration.leaseDurationOrDefault();
-    this.settings = configuration.toSettings();
+    this.leaseDuration = configuration.leaseDuration();
+    this.settings = configuration.toSettings(dedupWindow);
     this.trigger =
-        new ShiftTrigger(
-            configuration.intervalOrDefault(),
-            configuration.triggerBytesOrDefault(),
-            System::nanoTime);
+        new ShiftTrigger(configuration.interval(), configuration.triggerBytes(), System::nanoTime);
     String holder = "ingest-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     this.leases = new LeaseManager(store, holder, Clock.systemUTC());
     // Last: the first check may run as soon as the constructor returns.
@@ -71,7 +70,7 @@ final class ShiftScheduler {
         PeriodicTask.start(
             "shift-scheduler",
             FIRST_CHECK_DELAY,
-            configuration.checkIntervalOrDefault(),
+            configuration.checkInterval(),
             leaseDuration,
             this::run);
   }

@@ -3,13 +3,13 @@ package io.icegate.query.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.icegate.lake.catalog.ObjectStoreCatalog;
+import io.icegate.lake.config.DedupWindow;
 import io.icegate.lake.io.LakeLocations;
 import io.icegate.lake.runtime.CatalogConfiguration;
 import io.icegate.lake.runtime.StorageConfiguration;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.view.LakeView;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -36,13 +36,13 @@ public final class LakeScanner implements AutoCloseable {
       ObjectStore store,
       StorageConfiguration storage,
       CatalogConfiguration catalog,
-      @Value("${icegate.wal.dedup-window:15m}") Duration dedupWindow) {
+      DedupWindow dedupWindow) {
     this(
         store,
         new LakeLocations(storage.toSettings().rootLocation()),
         catalog.catalogName(),
         catalog.toProperties(),
-        dedupWindow);
+        dedupWindow.value());
   }
 
   public LakeScanner(
