@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.icegate.catalog.rest.RestCatalogService;
 import io.icegate.catalog.rest.RestResult;
+import io.icegate.lake.tenant.AuthConfiguration;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -28,7 +29,7 @@ final class BearerTokenFilter {
   private final List<byte[]> tokens;
   private final RestCatalogService service;
 
-  BearerTokenFilter(CatalogAuthConfiguration configuration, RestCatalogService service) {
+  BearerTokenFilter(AuthConfiguration configuration, RestCatalogService service) {
     this.tokens = configuration.tokens().keySet().stream().map(t -> t.getBytes(UTF_8)).toList();
     this.service = service;
   }

@@ -1,11 +1,13 @@
 package io.icegate.ingest.otlp;
 
-import io.icegate.lake.config.InvalidConfigurationException;
+import static io.icegate.lake.config.ConfigChecks.atLeast;
+import static io.icegate.lake.config.ConfigChecks.between;
+import static io.icegate.lake.config.ConfigChecks.orDefault;
+import static io.icegate.lake.config.ConfigChecks.positive;
+
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.ReadableBytes;
 import java.time.Duration;
 
 /**
@@ -31,59 +33,67 @@ import java.time.Duration;
  */
 @ConfigurationProperties("icegate.ingest.limits")
 public record IngestLimits(
-    @Bindable(defaultValue = "16777216") @Min(1) long maxRequestBytes,
-    @Bindable(defaultValue = "67108864") @Min(1) long maxDecompressedBytes,
-    @Bindable(defaultValue = "128") @Min(0) int maxAttributesPerRecord,
-    @Bindable(defaultValue = "65536") @Min(1) int maxAttributeValueLength,
-    @Bindable(defaultValue = "32") @Min(1) @Max(32) int maxAnyValueNesting,
-    @Bindable(defaultValue = "268435456") @Min(1) long maxInFlightBytes,
-    @Bindable(defaultValue = "67108864") @Min(1) long tenantRateBytesPerSecond,
-    @Bindable(defaultValue = "134217728") @Min(1) long tenantBurstBytes,
-    @Bindable(defaultValue = "1s") @NotNull Duration retryAfter) {
+    @Nullable @ReadableBytes Long maxRequestBytes,
+    @Nullable @ReadableBytes Long maxDecompressedBytes,
+    @Nullable Integer maxAttributesPerRecord,
+    @Nullable Integer maxAttributeValueLength,
+    @Nullable Integer maxAnyValueNesting,
+    @Nullable @ReadableBytes Long maxInFlightBytes,
+    @Nullable @ReadableBytes Long tenantRateBytesPerSecond,
+    @Nullable @ReadableBytes Long tenantBurstBytes,
+    @Nullable Duration retryAfter) {
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
+  public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 64L << 20;
+  public static final int DEFAULT_MAX_ATTRIBUTES_PER_RECORD = 128;
+  public static final int DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = 65536;
+  public static final int DEFAULT_MAX_ANY_VALUE_NESTING = 32;
+  public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 256L << 20;
+  public static final long DEFAULT_TENANT_RATE_BYTES_PER_SECOND = 64L << 20;
+  public static final long DEFAULT_TENANT_BURST_BYTES = 128L << 20;
+  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  private static final String PREFIX = "icegate.ingest.limits.";
 
   public IngestLimits {
-    positive("max-request-bytes", maxRequestBytes);
-    positive("max-decompressed-bytes", maxDecompressedBytes);
-    positive("max-attribute-value-length", maxAttributeValueLength);
-    positive("max-in-flight-bytes", maxInFlightBytes);
-    positive("tenant-rate-bytes-per-second", tenantRateBytesPerSecond);
-    positive("tenant-burst-bytes", tenantBurstBytes);
-    if (maxAttributesPerRecord < 0) {
-      throw invalid("max-attributes-per-record", maxAttributesPerRecord, "expected 0 or more");
-    }
-    if (maxAnyValueNesting < 1 || maxAnyValueNesting > 32) {
-      throw invalid(
-          "max-any-value-nesting",
-          maxAnyValueNesting,
-          "expected 1 to 32 (protobuf's own decoding limit is reached soon after)");
-    }
-    if (retryAfter == null || retryAfter.isNegative()) {
-      throw invalid("retry-after", retryAfter, "expected a positive duration");
-    }
-  }
-
-  private static void positive(String key, long value) {
-    if (value <= 0) {
-      throw invalid(key, value, "expected a positive number");
-    }
-  }
-
-  private static InvalidConfigurationException invalid(String key, Object value, String expected) {
-    return new InvalidConfigurationException(
-        "icegate.ingest.limits." + key, "invalid value " + value + ", " + expected);
+    maxRequestBytes =
+        positive(
+            PREFIX + "max-request-bytes", orDefault(maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES));
+    maxDecompressedBytes =
+        positive(
+            PREFIX + "max-decompressed-bytes",
+            orDefault(maxDecompressedBytes, DEFAULT_MAX_DECOMPRESSED_BYTES));
+    maxAttributesPerRecord =
+        (int)
+            atLeast(
+                PREFIX + "max-attributes-per-record",
+                orDefault(maxAttributesPerRecord, DEFAULT_MAX_ATTRIBUTES_PER_RECORD),
+                0);
+    maxAttributeValueLength =
+        positive(
+            PREFIX + "max-attribute-value-length",
+            orDefault(maxAttributeValueLength, DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH));
+    // protobuf's own decoder stops at 100 message levels, soon after 32 AnyValue levels
+    maxAnyValueNesting =
+        between(
+            PREFIX + "max-any-value-nesting",
+            orDefault(maxAnyValueNesting, DEFAULT_MAX_ANY_VALUE_NESTING),
+            1,
+            32);
+    maxInFlightBytes =
+        positive(
+            PREFIX + "max-in-flight-bytes",
+            orDefault(maxInFlightBytes, DEFAULT_MAX_IN_FLIGHT_BYTES));
+    tenantRateBytesPerSecond =
+        positive(
+            PREFIX + "tenant-rate-bytes-per-second",
+            orDefault(tenantRateBytesPerSecond, DEFAULT_TENANT_RATE_BYTES_PER_SECOND));
+    tenantBurstBytes =
+        positive(
+            PREFIX + "tenant-burst-bytes", orDefault(tenantBurstBytes, DEFAULT_TENANT_BURST_BYTES));
+    retryAfter = positive(PREFIX + "retry-after", orDefault(retryAfter, DEFAULT_RETRY_AFTER));
   }
 
   /** The documented defaults. */
   public static IngestLimits defaults() {
-    return new IngestLimits(
-        16L << 20,
-        64L << 20,
-        128,
-        65536,
-        32,
-        256L << 20,
-        64L << 20,
-        128L << 20,
-        Duration.ofSeconds(1));
+    return new IngestLimits(null, null, null, null, null, null, null, null, null);
   }
 }

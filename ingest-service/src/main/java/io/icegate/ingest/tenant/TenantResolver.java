@@ -1,5 +1,7 @@
 package io.icegate.ingest.tenant;
 
+import io.icegate.lake.tenant.AuthConfiguration;
+import io.icegate.lake.tenant.TenancyConfiguration;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.tenant.TenantRules;
 import jakarta.inject.Singleton;

@@ -149,7 +149,7 @@ class OtlpHttpReceiverTest {
             server
                 .bean(Environment.class)
                 .getProperty("grpc.server.max-inbound-message-size", Integer.class))
-        .hasValue((int) IngestLimits.defaults().maxDecompressedBytes());
+        .hasValue(Math.toIntExact(IngestLimits.defaults().maxDecompressedBytes()));
     assertThat(server.bean(IngestLimits.class)).isEqualTo(IngestLimits.defaults());
   }
 

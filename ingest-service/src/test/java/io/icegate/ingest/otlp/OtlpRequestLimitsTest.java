@@ -28,7 +28,7 @@ class OtlpRequestLimitsTest {
   private final RequestLimits limits =
       new RequestLimits(
           new IngestLimits(
-              1 << 20, 1 << 20, 2, 4, 8, 1 << 20, 1 << 20, 1 << 20, Duration.ofSeconds(1)));
+              1L << 20, 1L << 20, 2, 4, 8, 1L << 20, 1L << 20, 1L << 20, Duration.ofSeconds(1)));
 
   @Test
   void requestWithinTheLimitsIsKeptAsIs() {
@@ -143,14 +143,13 @@ class OtlpRequestLimitsTest {
   @Test
   void invalidLimitsNameTheirKey() {
     assertThatThrownBy(
-            () -> new IngestLimits(0, 1, 1, 1, 1, 1, 1, 1, java.time.Duration.ofSeconds(1)))
+            () -> new IngestLimits(0L, 1L, 1, 1, 1, 1L, 1L, 1L, java.time.Duration.ofSeconds(1)))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessage(
-            "icegate.ingest.limits.max-request-bytes: invalid value 0, expected a positive number");
+        .hasMessage("icegate.ingest.limits.max-request-bytes: invalid value 0, must be positive");
     assertThatThrownBy(
-            () -> new IngestLimits(1, 1, 1, 1, 33, 1, 1, 1, java.time.Duration.ofSeconds(1)))
+            () -> new IngestLimits(1L, 1L, 1, 1, 33, 1L, 1L, 1L, java.time.Duration.ofSeconds(1)))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageStartingWith(
-            "icegate.ingest.limits.max-any-value-nesting: invalid value 33, expected 1 to 32");
+            "icegate.ingest.limits.max-any-value-nesting: invalid value 33, must be 1 to 32");
   }
 }

@@ -3,6 +3,8 @@ package io.icegate.ingest.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.icegate.lake.tenant.AuthConfiguration;
+import io.icegate.lake.tenant.TenancyConfiguration;
 import io.icegate.lake.tenant.TenantId;
 import java.util.List;
 import java.util.Map;

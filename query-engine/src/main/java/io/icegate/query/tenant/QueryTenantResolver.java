@@ -1,8 +1,9 @@
 package io.icegate.query.tenant;
 
+import io.icegate.lake.tenant.AuthConfiguration;
+import io.icegate.lake.tenant.TenancyConfiguration;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.tenant.TenantRules;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -22,9 +23,8 @@ public final class QueryTenantResolver {
   private final TenantRules rules;
 
   @Inject
-  QueryTenantResolver(
-      @Value("${icegate.tenancy.enforced:false}") boolean enforced, TokenConfiguration tokens) {
-    this(enforced, tokens.tokens());
+  QueryTenantResolver(TenancyConfiguration tenancy, AuthConfiguration auth) {
+    this(tenancy.enforced(), auth.tokens());
   }
 
   public QueryTenantResolver(boolean enforced, Map<String, List<String>> tokens) {
