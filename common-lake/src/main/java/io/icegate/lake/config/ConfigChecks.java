@@ -22,7 +22,7 @@ public final class ConfigChecks {
 
   public static long positive(String key, long value) {
     if (value <= 0) {
-      throw new InvalidConfigurationException(key, "invalid value " + value + ", must be positive");
+      throw new InvalidConfigurationException(key, "must be positive, got " + value);
     }
     return value;
   }
@@ -34,8 +34,7 @@ public final class ConfigChecks {
 
   public static long atLeast(String key, long value, long min) {
     if (value < min) {
-      throw new InvalidConfigurationException(
-          key, "invalid value " + value + ", must be at least " + min);
+      throw new InvalidConfigurationException(key, "must be at least " + min + ", got " + value);
     }
     return value;
   }
@@ -43,23 +42,21 @@ public final class ConfigChecks {
   public static int between(String key, int value, int min, int max) {
     if (value < min || value > max) {
       throw new InvalidConfigurationException(
-          key, "invalid value " + value + ", must be " + min + " to " + max);
+          key, "must be between " + min + " and " + max + ", got " + value);
     }
     return value;
   }
 
   public static Duration positive(String key, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new InvalidConfigurationException(
-          key, "invalid value " + value + ", must be a positive duration");
+      throw new InvalidConfigurationException(key, "must be positive, got " + value);
     }
     return value;
   }
 
   public static Duration notNegative(String key, Duration value) {
     if (value == null || value.isNegative()) {
-      throw new InvalidConfigurationException(
-          key, "invalid value " + value + ", must not be negative");
+      throw new InvalidConfigurationException(key, "must not be negative, got " + value);
     }
     return value;
   }

@@ -1,5 +1,10 @@
 package io.icegate.ingest.wal;
 
+import static io.icegate.lake.config.ConfigChecks.between;
+import static io.icegate.lake.config.ConfigChecks.notNegative;
+import static io.icegate.lake.config.ConfigChecks.orDefault;
+import static io.icegate.lake.config.ConfigChecks.positive;
+
 import io.icegate.lake.config.InvalidConfigurationException;
 import io.icegate.lake.wal.WalKeys;
 import io.icegate.lake.wal.WalWriterSettings;
@@ -14,9 +19,9 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * The {@code icegate.wal.*} keys as configured. Defaults are stated once, in {@link
- * WalWriterSettings}; lanes default to {@code <hostname>-0} … {@code <hostname>-<lane-count - 1>},
- * so a StatefulSet pod keeps its lanes across restarts.
+ * The {@code icegate.wal.*} keys (the dedup window is {@code DedupWindow}'s). Byte and time
+ * defaults are {@link WalWriterSettings}'; lanes default to {@code <hostname>-0} … {@code
+ * <hostname>-<lane-count - 1>}, so a StatefulSet pod keeps its lanes across restarts.
  *
  * @param lanes explicit lane ids; when set, {@code lane-count} must be unset
  * @param laneCount number of lanes named after the host (default 1)
@@ -33,38 +38,9 @@ public record WalConfiguration(
     @Nullable Duration flushInterval,
     @Nullable Duration ackDeadline,
     @Nullable @ReadableBytes Long maxInFlightBytes) {
+  public static final int DEFAULT_LANE_COUNT = 1;
 
-  /**
-   * The writer settings these keys describe.
-   *
-   * @throws InvalidConfigurationException naming the offending key
-   */
-  public WalWriterSettings toSettings(String hostName) {
-    List<String> laneIds = laneIds(hostName);
-    long flush = flushBytes == null ? WalWriterSettings.DEFAULT_FLUSH_BYTES : flushBytes;
-    long inFlight =
-        maxInFlightBytes == null ? WalWriterSettings.DEFAULT_MAX_IN_FLIGHT_BYTES : maxInFlightBytes;
-    if (flush <= 0) {
-      throw new InvalidConfigurationException("icegate.wal.flush-bytes", "must be positive");
-    }
-    if (inFlight < flush || inFlight > Integer.MAX_VALUE) {
-      throw new InvalidConfigurationException(
-          "icegate.wal.max-in-flight-bytes",
-          "must be at least icegate.wal.flush-bytes (" + flush + ") and below 2 GiB");
-    }
-    Duration interval =
-        flushInterval == null ? WalWriterSettings.DEFAULT_FLUSH_INTERVAL : flushInterval;
-    if (interval.isNegative()) {
-      throw new InvalidConfigurationException("icegate.wal.flush-interval", "must not be negative");
-    }
-    Duration deadline = ackDeadline == null ? WalWriterSettings.DEFAULT_ACK_DEADLINE : ackDeadline;
-    if (deadline.isNegative() || deadline.isZero()) {
-      throw new InvalidConfigurationException("icegate.wal.ack-deadline", "must be positive");
-    }
-    return new WalWriterSettings(laneIds, flush, interval, deadline, inFlight);
-  }
-
-  private List<String> laneIds(String hostName) {
+  public WalConfiguration {
     if (lanes != null && !lanes.isEmpty()) {
       if (laneCount != null) {
         throw new InvalidConfigurationException(
@@ -73,18 +49,44 @@ public record WalConfiguration(
       if (lanes.stream().distinct().count() != lanes.size()) {
         throw new InvalidConfigurationException("icegate.wal.lanes", "duplicate lane in " + lanes);
       }
-      for (String lane : lanes) {
-        checkLane(lane);
-      }
-      return List.copyOf(lanes);
+      lanes.forEach(WalConfiguration::checkLane);
+      lanes = List.copyOf(lanes);
+    } else {
+      lanes = null;
+      laneCount =
+          between("icegate.wal.lane-count", orDefault(laneCount, DEFAULT_LANE_COUNT), 1, 64);
     }
-    int count = laneCount == null ? 1 : laneCount;
-    if (count < 1 || count > 64) {
+    flushBytes =
+        positive(
+            "icegate.wal.flush-bytes",
+            orDefault(flushBytes, WalWriterSettings.DEFAULT_FLUSH_BYTES));
+    maxInFlightBytes = orDefault(maxInFlightBytes, WalWriterSettings.DEFAULT_MAX_IN_FLIGHT_BYTES);
+    if (maxInFlightBytes < flushBytes || maxInFlightBytes > Integer.MAX_VALUE) {
       throw new InvalidConfigurationException(
-          "icegate.wal.lane-count", "must be between 1 and 64, got " + count);
+          "icegate.wal.max-in-flight-bytes",
+          "must be at least icegate.wal.flush-bytes (" + flushBytes + ") and below 2 GiB");
     }
-    String base = laneBase(hostName);
-    return IntStream.range(0, count).mapToObj(i -> base + "-" + i).toList();
+    flushInterval =
+        notNegative(
+            "icegate.wal.flush-interval",
+            orDefault(flushInterval, WalWriterSettings.DEFAULT_FLUSH_INTERVAL));
+    ackDeadline =
+        positive(
+            "icegate.wal.ack-deadline",
+            orDefault(ackDeadline, WalWriterSettings.DEFAULT_ACK_DEADLINE));
+  }
+
+  public static WalConfiguration defaults() {
+    return new WalConfiguration(null, null, null, null, null, null);
+  }
+
+  /** The writer settings these keys describe, lanes named after {@code hostName} unless listed. */
+  public WalWriterSettings toSettings(String hostName) {
+    List<String> laneIds =
+        lanes != null
+            ? lanes
+            : IntStream.range(0, laneCount).mapToObj(i -> laneBase(hostName) + "-" + i).toList();
+    return new WalWriterSettings(laneIds, flushBytes, flushInterval, ackDeadline, maxInFlightBytes);
   }
 
   private static void checkLane(String lane) {

@@ -145,11 +145,11 @@ class OtlpRequestLimitsTest {
     assertThatThrownBy(
             () -> new IngestLimits(0L, 1L, 1, 1, 1, 1L, 1L, 1L, java.time.Duration.ofSeconds(1)))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessage("icegate.ingest.limits.max-request-bytes: invalid value 0, must be positive");
+        .hasMessage("icegate.ingest.limits.max-request-bytes: must be positive, got 0");
     assertThatThrownBy(
             () -> new IngestLimits(1L, 1L, 1, 1, 33, 1L, 1L, 1L, java.time.Duration.ofSeconds(1)))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageStartingWith(
-            "icegate.ingest.limits.max-any-value-nesting: invalid value 33, must be 1 to 32");
+            "icegate.ingest.limits.max-any-value-nesting: must be between 1 and 32, got 33");
   }
 }

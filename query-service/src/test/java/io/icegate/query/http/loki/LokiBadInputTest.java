@@ -103,7 +103,7 @@ class LokiBadInputTest {
     assertBadData(
         range("query", "{service_name=~\"(\"}"),
         400,
-        "parse error at line 1, col 16: error parsing regexp: unclosed group");
+        "parse error at line 1, col 16: error parsing regexp: missing closing ): `(`");
     assertBadData(
         range("query", "{service_name!=\"x\"}"),
         400,
