@@ -91,6 +91,8 @@ public final class RuleCodec {
       }
       return value;
     } catch (UnrecognizedPropertyException e) {
+      // Records are built through their creators, so Jackson only sees an unknown key once the
+      // whole mapping is read: its location is the mapping's end. The path is exact.
       String known =
           e.getKnownPropertyIds().stream()
               .map(String::valueOf)
@@ -103,11 +105,11 @@ public final class RuleCodec {
               + RuleNames.printable(e.getPropertyName())
               + "' not found in "
               + describe(e.getReferringClass())
-              + at(e.getLocation())
-              + " (known fields: "
+              + " (at "
+              + path(e)
+              + "; known fields: "
               + known
-              + ")",
-          position(e.getLocation()));
+              + ")");
     } catch (MismatchedInputException e) {
       throw new InvalidRuleException(
           "Cannot parse " + what + ": " + firstLine(e.getOriginalMessage()) + at(e.getLocation()),
@@ -125,6 +127,21 @@ public final class RuleCodec {
     } catch (IOException e) {
       throw new InvalidRuleException("Cannot parse " + what + ": " + firstLine(e.getMessage()));
     }
+  }
+
+  private static String path(JsonProcessingException e) {
+    StringBuilder path = new StringBuilder();
+    if (e instanceof MismatchedInputException mismatch) {
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mismatch.getPath()) {
+        if (ref.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".")
+              .append(RuleNames.printable(ref.getFieldName()));
+        } else if (ref.getIndex() >= 0) {
+          path.append('[').append(ref.getIndex()).append(']');
+        }
+      }
+    }
+    return path.toString();
   }
 
   private static String describe(Class<?> type) {
