@@ -1,5 +1,6 @@
 package io.icegate.rules;
 
+import io.icegate.rules.model.PromDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -30,7 +31,7 @@ public record RulesConfiguration(
       throw new IllegalArgumentException(
           "Invalid icegate.rules.max-rules-per-group: " + maxRulesPerGroup + " (0: no limit)");
     }
-    if (io.icegate.rules.model.PromDuration.parse(defaultInterval).isEmpty()) {
+    if (PromDuration.parse(defaultInterval).isEmpty()) {
       throw new IllegalArgumentException(
           "Invalid icegate.rules.default-interval: '" + defaultInterval + "' (e.g. 1m)");
     }

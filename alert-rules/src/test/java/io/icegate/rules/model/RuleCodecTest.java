@@ -122,4 +122,30 @@ class RuleCodecTest {
 
     assertThat(file.groups()).singleElement().extracting(RuleGroup::name).isEqualTo("g");
   }
+
+  @Test
+  void aliasBombsAndDeepNestingAreRefused() {
+    StringBuilder bomb =
+        new StringBuilder("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    for (int i = 1; i <= 8; i++) {
+      bomb.append((char) ('a' + i))
+          .append(": &")
+          .append((char) ('a' + i))
+          .append(" [")
+          .append(String.join(",", java.util.Collections.nCopies(8, "*" + (char) ('a' + i - 1))))
+          .append("]\n");
+    }
+    assertThatThrownBy(() -> RuleCodec.parseGroup(bytes(bomb.toString()), RuleCodec.Syntax.YAML))
+        .isInstanceOf(InvalidRuleException.class)
+        .hasMessageStartingWith("Cannot parse rule group: ");
+
+    String deep = "name: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+    assertThatThrownBy(() -> RuleCodec.parseGroup(bytes(deep), RuleCodec.Syntax.YAML))
+        .isInstanceOf(InvalidRuleException.class)
+        .hasMessageStartingWith("Cannot parse rule group: ");
+    String deepJson = "{\"name\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertThatThrownBy(() -> RuleCodec.parseGroup(bytes(deepJson), RuleCodec.Syntax.JSON))
+        .isInstanceOf(InvalidRuleException.class)
+        .hasMessageStartingWith("Cannot parse rule group: ");
+  }
 }
