@@ -164,7 +164,11 @@ class RuleGroupsApiTest {
     assertThat(json(renamed).get("message").asText()).contains("names group 'other'");
 
     HttpResponse<String> traversal = alert.put(GROUPS + "promql/../g", "{\"rules\":[]}", tenant);
-    assertThat(traversal.statusCode()).isIn(400, 404);
+    assertThat(traversal.statusCode()).as(traversal.body()).isEqualTo(400);
+    assertThat(json(traversal).get("message").asText()).contains("invalid namespace name '..'");
+    HttpResponse<String> slash = alert.put(GROUPS + "promql/a%2Fb/g", "{\"rules\":[]}", tenant);
+    assertThat(slash.statusCode()).as(slash.body()).isEqualTo(400);
+    assertThat(json(slash).get("message").asText()).contains("contains '/'");
     HttpResponse<String> control = alert.put(GROUPS + "promql/a%01b/g", "{\"rules\":[]}", tenant);
     assertThat(control.statusCode()).isEqualTo(400);
     assertThat(json(control).get("message").asText()).contains("control character");
