@@ -7,6 +7,7 @@ import io.icegate.lake.wal.WalAppender;
 import io.icegate.query.engine.LakeScanner;
 import io.icegate.query.loki.LokiApi;
 import io.icegate.query.sql.SqlEngine;
+import io.icegate.rules.store.RuleStore;
 import io.micronaut.context.ApplicationContext;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -78,5 +79,32 @@ class StandaloneStackTest extends StandaloneStackFixture {
     HttpResponse<String> response = post(service, "/v1/logs", "application/json", log);
 
     assertThat(response.statusCode()).isEqualTo(service == IceGateService.INGEST ? 200 : 404);
+  }
+
+  /**
+   * The rules library serves Grafana's ruler calls on the query port (the data source URL) and on
+   * the alert port, over the one rule store: what one creates, the other lists. No other port
+   * answers them.
+   */
+  @ParameterizedTest
+  @EnumSource(IceGateService.class)
+  void onlyQueryAndAlertServeRules(IceGateService service) throws Exception {
+    boolean rules = service == IceGateService.QUERY || service == IceGateService.ALERT;
+    HttpResponse<String> probe = get(service, "/api/prom/rules/test/test");
+
+    assertThat(probe.statusCode()).isEqualTo(404);
+    assertThat(probe.body().contains("group does not exist")).isEqualTo(rules);
+    assertThat(stack.context(service).containsBean(RuleStore.class)).isEqualTo(rules);
+  }
+
+  @Test
+  void aRuleCreatedOnTheQueryPortIsListedOnTheAlertPort() throws Exception {
+    String group = "name: standalone\nrules:\n- record: r\n  expr: sum(rate({a=\"b\"}[1m]))\n";
+    HttpResponse<String> created =
+        post(IceGateService.QUERY, "/api/prom/rules/ns", "application/yaml", group);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+
+    HttpResponse<String> listed = get(IceGateService.ALERT, "/prometheus/api/v1/rules");
+    assertThat(listed.body()).contains("\"name\":\"standalone\"", "\"file\":\"ns\"");
   }
 }

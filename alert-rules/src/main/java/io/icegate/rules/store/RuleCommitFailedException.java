@@ -1,0 +1,11 @@
+package io.icegate.rules.store;
+
+/**
+ * A rule group write that lost the race for its next version too many times in a row (HTTP 409);
+ * nothing of it is stored and the client may send it again.
+ */
+public final class RuleCommitFailedException extends RuntimeException {
+  public RuleCommitFailedException(String message) {
+    super(message);
+  }
+}
