@@ -1,11 +1,7 @@
 package io.icegate.rules.http;
 
-import io.icegate.lake.store.StorageException;
+import io.icegate.lake.error.ErrorKind;
 import io.icegate.lake.store.UnknownOutcomeException;
-import io.icegate.lake.tenant.TenantRules;
-import io.icegate.rules.model.InvalidRuleException;
-import io.icegate.rules.store.NoSuchRuleGroupException;
-import io.icegate.rules.store.RuleCommitFailedException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -24,28 +20,9 @@ public final class RulesHttp {
 
   private RulesHttp() {}
 
-  /** The status for a failure of a rule API call. */
+  /** The status for a failure of a rule API call: its {@link ErrorKind}'s. */
   public static HttpStatus status(RuntimeException failure) {
-    if (failure instanceof InvalidRuleException) {
-      return HttpStatus.BAD_REQUEST;
-    }
-    if (failure instanceof NoSuchRuleGroupException) {
-      return HttpStatus.NOT_FOUND;
-    }
-    if (failure instanceof RuleCommitFailedException) {
-      return HttpStatus.CONFLICT;
-    }
-    if (failure instanceof TenantRules.Refusal refusal) {
-      return switch (refusal.problem()) {
-        case INVALID -> HttpStatus.BAD_REQUEST;
-        case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-        case FORBIDDEN -> HttpStatus.FORBIDDEN;
-      };
-    }
-    if (failure instanceof StorageException) {
-      return HttpStatus.SERVICE_UNAVAILABLE;
-    }
-    return HttpStatus.INTERNAL_SERVER_ERROR;
+    return HttpStatus.valueOf(ErrorKind.of(failure).status());
   }
 
   /** The one-line message a client sees for a failure. */

@@ -1,8 +1,9 @@
 package io.icegate.rules.http;
 
+import io.icegate.lake.tenant.AuthConfiguration;
+import io.icegate.lake.tenant.TenancyConfiguration;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.tenant.TenantRules;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Inject;
@@ -21,9 +22,8 @@ public final class RulesTenantResolver {
   private final TenantRules rules;
 
   @Inject
-  RulesTenantResolver(
-      @Value("${icegate.tenancy.enforced:false}") boolean enforced, RulesAuthConfiguration auth) {
-    this(enforced, auth.tokens());
+  RulesTenantResolver(TenancyConfiguration tenancy, AuthConfiguration auth) {
+    this(tenancy.enforced(), auth.tokens());
   }
 
   public RulesTenantResolver(boolean enforced, Map<String, List<String>> tokens) {

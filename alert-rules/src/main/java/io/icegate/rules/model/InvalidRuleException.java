@@ -1,5 +1,6 @@
 package io.icegate.rules.model;
 
+import io.icegate.lake.error.ErrorKind;
 import java.util.Optional;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Optional;
  * an invalid expression. Always a client error (HTTP 400); nothing is stored. The message says what
  * is wrong and where (the rule, and the line and column in the body or in the expression).
  */
-public final class InvalidRuleException extends RuntimeException {
+public final class InvalidRuleException extends RuntimeException implements ErrorKind.Classified {
   /** Where the problem is, 1-based. */
   public record Position(int line, int column) {}
 
@@ -24,5 +25,10 @@ public final class InvalidRuleException extends RuntimeException {
 
   public Optional<Position> position() {
     return position;
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.BAD_INPUT;
   }
 }

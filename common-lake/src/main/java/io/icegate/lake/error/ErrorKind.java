@@ -15,6 +15,8 @@ public enum ErrorKind {
   FORBIDDEN("forbidden", 403),
   /** The named thing does not exist. */
   NOT_FOUND("not_found", 404),
+  /** A create-only commit lost its race too many times; the client may send it again. */
+  CONFLICT("conflict", 409),
   /** A well-formed request failed while running (e.g. a division by zero in SQL). */
   EXECUTION("execution", 422),
   /** A configured limit was reached; the message names the key to raise. */

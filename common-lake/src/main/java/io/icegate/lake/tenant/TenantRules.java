@@ -2,6 +2,7 @@ package io.icegate.lake.tenant;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.lake.error.ErrorKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class TenantRules {
   }
 
   /** A refused tenant, with a message naming the problem. */
-  public static final class Refusal extends RuntimeException {
+  public static final class Refusal extends RuntimeException implements ErrorKind.Classified {
     private final Problem problem;
 
     Refusal(Problem problem, String message) {
@@ -39,6 +40,15 @@ public final class TenantRules {
 
     public Problem problem() {
       return problem;
+    }
+
+    @Override
+    public ErrorKind kind() {
+      return switch (problem) {
+        case INVALID -> ErrorKind.BAD_INPUT;
+        case UNAUTHENTICATED -> ErrorKind.UNAUTHENTICATED;
+        case FORBIDDEN -> ErrorKind.FORBIDDEN;
+      };
     }
   }
 

@@ -65,7 +65,7 @@ public final class LokiResponses {
     return switch (kind) {
       case BAD_INPUT, LIMIT, EXECUTION ->
           json(HttpStatus.BAD_REQUEST, LokiJson.error("bad_data", e.getMessage()));
-      case UNAUTHENTICATED, FORBIDDEN, NOT_FOUND ->
+      case UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT ->
           json(HttpStatus.valueOf(kind.status()), LokiJson.error("bad_data", e.getMessage()));
       case TIMEOUT ->
           json(HttpStatus.SERVICE_UNAVAILABLE, LokiJson.error("timeout", e.getMessage()));
