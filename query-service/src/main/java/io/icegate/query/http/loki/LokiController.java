@@ -163,6 +163,8 @@ final class LokiController {
     int limit = params.limit(config);
     Direction direction = params.direction();
     long step = params.step(range);
+    // Parsed so a malformed value is a 400, as in Loki; not applied: Loki would keep one entry per
+    // interval, IceGate returns them all (docs/loki.md).
     params.duration("interval");
     return Answer.of(
         api.queryRange(
