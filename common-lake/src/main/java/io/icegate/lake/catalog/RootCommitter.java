@@ -2,14 +2,15 @@ package io.icegate.lake.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.lake.store.Backoff;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.StorageException;
 import io.icegate.lake.store.TransientStorageException;
 import io.icegate.lake.store.UnknownOutcomeException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 
@@ -26,6 +27,8 @@ import org.apache.iceberg.exceptions.CommitStateUnknownException;
  * any other exception means it certainly is not.
  */
 final class RootCommitter {
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+
   private final ObjectStore store;
   private final RootChain chain;
   private final CommitSettings settings;
@@ -177,16 +180,10 @@ final class RootCommitter {
         lastError);
   }
 
-  /** Sleeps with jittered exponential backoff; false if interrupted (the flag is restored). */
+  /** Sleeps before retry {@code attempt}; false if interrupted (the flag is restored). */
   private boolean pause(int attempt) {
-    long base = settings.retryBackoff().toMillis() << Math.min(attempt - 1, 10);
-    long millis = Math.min(base, 1000);
-    try {
-      Thread.sleep(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    Duration initial = settings.retryBackoff();
+    Duration max = initial.compareTo(MAX_BACKOFF) > 0 ? initial : MAX_BACKOFF;
+    return new Backoff(initial, max).pause(attempt);
   }
 }

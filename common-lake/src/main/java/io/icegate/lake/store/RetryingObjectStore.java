@@ -10,7 +10,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -35,21 +34,19 @@ public final class RetryingObjectStore implements ObjectStore {
         new Policy(6, Duration.ofMillis(50), Duration.ofSeconds(5));
 
     public Policy {
-      requireNonNull(initialBackoff, "initialBackoff is null");
-      requireNonNull(maxBackoff, "maxBackoff is null");
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("Invalid maxAttempts: " + maxAttempts);
       }
-      if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new IllegalArgumentException(
-            "Invalid backoff: initial " + initialBackoff + ", max " + maxBackoff);
-      }
+      backoff(initialBackoff, maxBackoff); // checks them
     }
 
-    /** The cap of the pause after failed attempt {@code attempt} (1-based). */
-    Duration backoffCap(int attempt) {
-      long cap = initialBackoff.toNanos() << Math.min(attempt - 1, 30);
-      return cap <= 0 || cap > maxBackoff.toNanos() ? maxBackoff : Duration.ofNanos(cap);
+    /** The pauses between attempts. */
+    Backoff backoff() {
+      return backoff(initialBackoff, maxBackoff);
+    }
+
+    private static Backoff backoff(Duration initial, Duration max) {
+      return new Backoff(initial, max);
     }
   }
 
@@ -157,12 +154,7 @@ public final class RetryingObjectStore implements ObjectStore {
     if (attempt >= policy.maxAttempts()) {
       throw failure;
     }
-    long capNanos = policy.backoffCap(attempt).toNanos();
-    long pauseNanos = capNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(capNanos + 1);
-    try {
-      Thread.sleep(pauseNanos / 1_000_000, (int) (pauseNanos % 1_000_000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!policy.backoff().pause(attempt)) {
       throw failure;
     }
   }

@@ -1,5 +1,6 @@
 package io.icegate.lake.wal;
 
+import io.icegate.lake.store.Backoff;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.store.TransientStorageException;
 import io.icegate.lake.store.UnknownOutcomeException;
@@ -7,6 +8,7 @@ import io.icegate.lake.wal.WalKeys.SegmentId;
 import io.icegate.lake.wal.WalSegmentEncoder.EncodedSegment;
 import io.icegate.proto.v1.WalSegmentFooter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WalLane {
   private static final Logger LOG = LoggerFactory.getLogger(WalLane.class);
-  private static final long MAX_BACKOFF_MILLIS = 2_000;
+  private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(10), Duration.ofSeconds(2));
 
   private final ObjectStore store;
   private final WalSignal signal;
@@ -72,7 +74,7 @@ final class WalLane {
       batches = batches(writable);
       segment = encode(token, batches);
     }
-    long backoff = 10;
+    int retry = 0;
     while (true) {
       SegmentId id = new SegmentId(signal, lane, nextSeq);
       try {
@@ -85,15 +87,14 @@ final class WalLane {
         LOG.warn("WAL segment {} was written by another writer; continuing at the next seq", id);
         nextSeq++;
         segment = encode(token, batches);
-        backoff = 10;
+        retry = 0;
       } catch (TransientStorageException | UnknownOutcomeException e) {
         if (!stillTrying.getAsBoolean()) {
           fail(writable, "Cannot append: segment " + id.key() + " unconfirmed at shutdown", e);
           return;
         }
         LOG.debug("Retrying WAL segment {} after {}", id, e.getMessage());
-        sleep(backoff);
-        backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        BACKOFF.pause(++retry); // an interrupt is seen by stillTrying on the next failure
       } catch (RuntimeException e) {
         // A definitive refusal: nothing was written, the seq stays free for the next group.
         fail(writable, "Cannot append: writing " + id.key() + " failed: " + e.getMessage(), e);
@@ -145,13 +146,5 @@ final class WalLane {
 
   private static void complete(List<PendingAppend> group, Consumer<PendingAppend> action) {
     group.forEach(action);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis + (long) (Math.random() * millis));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

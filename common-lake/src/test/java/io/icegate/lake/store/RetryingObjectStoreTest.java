@@ -104,11 +104,11 @@ class RetryingObjectStoreTest {
   @Test
   void backoffDoublesUpToTheCap() {
     var policy = new RetryingObjectStore.Policy(10, Duration.ofMillis(50), Duration.ofMillis(300));
-    assertThat(policy.backoffCap(1)).isEqualTo(Duration.ofMillis(50));
-    assertThat(policy.backoffCap(2)).isEqualTo(Duration.ofMillis(100));
-    assertThat(policy.backoffCap(3)).isEqualTo(Duration.ofMillis(200));
-    assertThat(policy.backoffCap(4)).isEqualTo(Duration.ofMillis(300));
-    assertThat(policy.backoffCap(60)).isEqualTo(Duration.ofMillis(300));
+    assertThat(policy.backoff().cap(1)).isEqualTo(Duration.ofMillis(50));
+    assertThat(policy.backoff().cap(2)).isEqualTo(Duration.ofMillis(100));
+    assertThat(policy.backoff().cap(3)).isEqualTo(Duration.ofMillis(200));
+    assertThat(policy.backoff().cap(4)).isEqualTo(Duration.ofMillis(300));
+    assertThat(policy.backoff().cap(60)).isEqualTo(Duration.ofMillis(300));
     assertThatThrownBy(() -> new RetryingObjectStore.Policy(0, Duration.ZERO, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid maxAttempts: 0");
