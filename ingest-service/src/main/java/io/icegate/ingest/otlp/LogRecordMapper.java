@@ -20,8 +20,8 @@ public final class LogRecordMapper {
   public static final String LOGS = LakeTables.logs().identifier().name();
   public static final String EVENTS = LakeTables.events().identifier().name();
 
-  private static final Record LOG_TEMPLATE = LakeRows.template(LakeTables.logs().schema());
-  private static final Record EVENT_TEMPLATE = LakeRows.template(LakeTables.events().schema());
+  private static final Record LOG_TEMPLATE = SharedColumns.template(LakeTables.logs().schema());
+  private static final Record EVENT_TEMPLATE = SharedColumns.template(LakeTables.events().schema());
 
   /**
    * @param receivedAt the time the request arrived, used when a record has neither a time nor an
@@ -73,16 +73,17 @@ public final class LogRecordMapper {
       LogRecord log,
       boolean event,
       Instant receivedAt) {
-    Record row = LakeRows.start(event ? EVENT_TEMPLATE : LOG_TEMPLATE, tenantId, resource, scope);
+    Record row =
+        SharedColumns.start(event ? EVENT_TEMPLATE : LOG_TEMPLATE, tenantId, resource, scope);
     // OTLP: a time of 0 is unknown; the observed time is the next best, then our receive time.
     long time = log.getTimeUnixNano() != 0 ? log.getTimeUnixNano() : log.getObservedTimeUnixNano();
-    LakeRows.setTime(row, time, receivedAt, "time_unix_nano");
+    SharedColumns.setTime(row, time, receivedAt, "time_unix_nano");
     row.setField("attributes", AnyValueJson.attributes(log.getAttributesList(), "attribute"));
     row.setField(
         "observed_timestamp",
         UnixNanos.microsOrNull(log.getObservedTimeUnixNano(), "observed_time_unix_nano"));
     row.setField("severity_number", log.getSeverityNumberValue());
-    row.setField("severity_text", LakeRows.text(log.getSeverityText()));
+    row.setField("severity_text", SharedColumns.text(log.getSeverityText()));
     row.setField(
         "body",
         log.getBody().getValueCase() == AnyValue.ValueCase.VALUE_NOT_SET

@@ -22,7 +22,7 @@ import org.apache.iceberg.data.Record;
 public final class MetricPointMapper {
   public static final String METRICS = LakeTables.metrics().identifier().name();
 
-  private static final Record TEMPLATE = LakeRows.template(LakeTables.metrics().schema());
+  private static final Record TEMPLATE = SharedColumns.template(LakeTables.metrics().schema());
 
   /**
    * @param receivedAt the time the request arrived, used when a point has no time
@@ -201,13 +201,13 @@ public final class MetricPointMapper {
 
     private Record start(
         String type, List<KeyValue> attributes, long startTime, long time, int flags) {
-      Record row = LakeRows.start(TEMPLATE, tenantId, resource, scope);
-      LakeRows.setTime(row, time, receivedAt, "time_unix_nano");
+      Record row = SharedColumns.start(TEMPLATE, tenantId, resource, scope);
+      SharedColumns.setTime(row, time, receivedAt, "time_unix_nano");
       row.setField("attributes", AnyValueJson.attributes(attributes, "attribute"));
       row.setField("metric_name", metric.getName());
       row.setField("metric_type", type);
-      row.setField("description", LakeRows.text(metric.getDescription()));
-      row.setField("unit", LakeRows.text(metric.getUnit()));
+      row.setField("description", SharedColumns.text(metric.getDescription()));
+      row.setField("unit", SharedColumns.text(metric.getUnit()));
       row.setField("start_timestamp", UnixNanos.microsOrNull(startTime, "start_time_unix_nano"));
       row.setField("flags", flags);
       row.setField("service_instance_id", resource.serviceInstanceId().orElse(null));

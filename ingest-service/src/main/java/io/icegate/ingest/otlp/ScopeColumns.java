@@ -19,8 +19,8 @@ record ScopeColumns(
   /** Rejects (every record of the scope) when an attribute cannot be stored. */
   static ScopeColumns of(InstrumentationScope scope) {
     return new ScopeColumns(
-        Optional.ofNullable(LakeRows.text(scope.getName())),
-        Optional.ofNullable(LakeRows.text(scope.getVersion())),
+        Optional.ofNullable(SharedColumns.text(scope.getName())),
+        Optional.ofNullable(SharedColumns.text(scope.getVersion())),
         AnyValueJson.attributes(scope.getAttributesList(), "scope attribute"));
   }
 

@@ -24,7 +24,7 @@ public final class SpanMapper {
   public static final String SPANS = LakeTables.spans().identifier().name();
 
   private static final Schema SCHEMA = LakeTables.spans().schema();
-  private static final Record SPAN_TEMPLATE = LakeRows.template(SCHEMA);
+  private static final Record SPAN_TEMPLATE = SharedColumns.template(SCHEMA);
   private static final Record EVENT_TEMPLATE = GenericRecord.create(elementStruct("events"));
   private static final Record LINK_TEMPLATE = GenericRecord.create(elementStruct("links"));
 
@@ -73,10 +73,10 @@ public final class SpanMapper {
       ScopeColumns scope,
       Span span,
       Instant receivedAt) {
-    Record row = LakeRows.start(SPAN_TEMPLATE, tenantId, resource, scope);
+    Record row = SharedColumns.start(SPAN_TEMPLATE, tenantId, resource, scope);
     long start = span.getStartTimeUnixNano();
     long end = span.getEndTimeUnixNano();
-    LakeRows.setTime(row, start, receivedAt, "start_time_unix_nano");
+    SharedColumns.setTime(row, start, receivedAt, "start_time_unix_nano");
     row.setField("attributes", AnyValueJson.attributes(span.getAttributesList(), "attribute"));
     row.setField(
         "trace_id", IdBytes.required(span.getTraceId(), IdBytes.TRACE_ID_LENGTH, "trace_id"));
@@ -84,14 +84,14 @@ public final class SpanMapper {
     row.setField(
         "parent_span_id",
         IdBytes.optional(span.getParentSpanId(), IdBytes.SPAN_ID_LENGTH, "parent_span_id"));
-    row.setField("trace_state", LakeRows.text(span.getTraceState()));
-    row.setField("name", LakeRows.text(span.getName()));
+    row.setField("trace_state", SharedColumns.text(span.getTraceState()));
+    row.setField("name", SharedColumns.text(span.getName()));
     row.setField("kind", span.getKindValue());
     row.setField("end_timestamp", UnixNanos.microsOrNull(end, "end_time_unix_nano"));
     // Exact, unlike end_timestamp - timestamp; unknown when either end is unknown.
     row.setField("duration_nanos", start != 0 && end != 0 ? end - start : null);
     row.setField("status_code", span.getStatus().getCodeValue());
-    row.setField("status_message", LakeRows.text(span.getStatus().getMessage()));
+    row.setField("status_message", SharedColumns.text(span.getStatus().getMessage()));
     row.setField("flags", span.getFlags());
     row.setField("events", events(span.getEventsList()));
     row.setField("links", links(span.getLinksList()));
@@ -107,7 +107,7 @@ public final class SpanMapper {
       Span.Event event = events.get(i);
       Record struct = EVENT_TEMPLATE.copy();
       struct.setField("time_unix_nano", event.getTimeUnixNano());
-      struct.setField("name", LakeRows.text(event.getName()));
+      struct.setField("name", SharedColumns.text(event.getName()));
       struct.setField(
           "attributes",
           AnyValueJson.attributes(event.getAttributesList(), "events[" + i + "] attribute"));
@@ -128,7 +128,7 @@ public final class SpanMapper {
           IdBytes.optional(link.getTraceId(), IdBytes.TRACE_ID_LENGTH, at + "trace_id"));
       struct.setField(
           "span_id", IdBytes.optional(link.getSpanId(), IdBytes.SPAN_ID_LENGTH, at + "span_id"));
-      struct.setField("trace_state", LakeRows.text(link.getTraceState()));
+      struct.setField("trace_state", SharedColumns.text(link.getTraceState()));
       struct.setField(
           "attributes", AnyValueJson.attributes(link.getAttributesList(), at + "attribute"));
       struct.setField("flags", link.getFlags());

@@ -21,7 +21,8 @@ import org.apache.arrow.vector.complex.StructVector;
 /**
  * Reads {@code logs} scan batches column by column, by name, only what a caller asks for: a row is
  * never decoded as a whole unless {@link Batch#row} is called (which needs every column of {@link
- * LogColumns#ALL}). Which columns a batch has is the scan's choice ({@link LogColumns#names()}).
+ * LogColumnChoice#ALL}). Which columns a batch has is the scan's choice ({@link
+ * LogColumnChoice#names()}).
  */
 final class LogRows {
   private static final HexFormat HEX = HexFormat.of();
@@ -42,11 +43,11 @@ final class LogRows {
     Batch(VectorSchemaRoot root) {
       this.root = requireNonNull(root, "root is null");
       this.rowCount = root.getRowCount();
-      this.times = (TimeStampVector) root.getVector(LogColumns.TIMESTAMP);
-      this.nanos = (IntVector) root.getVector(LogColumns.TIMESTAMP_NANOS);
-      this.services = (VarCharVector) root.getVector(LogColumns.SERVICE_NAME);
-      this.resources = (MapVector) root.getVector(LogColumns.RESOURCE_ATTRIBUTES);
-      this.bodies = (VarCharVector) root.getVector(LogColumns.BODY);
+      this.times = (TimeStampVector) root.getVector(LogColumnChoice.TIMESTAMP);
+      this.nanos = (IntVector) root.getVector(LogColumnChoice.TIMESTAMP_NANOS);
+      this.services = (VarCharVector) root.getVector(LogColumnChoice.SERVICE_NAME);
+      this.resources = (MapVector) root.getVector(LogColumnChoice.RESOURCE_ATTRIBUTES);
+      this.bodies = (VarCharVector) root.getVector(LogColumnChoice.BODY);
     }
 
     int rowCount() {
@@ -132,7 +133,7 @@ final class LogRows {
       return true;
     }
 
-    /** The whole row; the batch must hold every column of {@link LogColumns#ALL}. */
+    /** The whole row; the batch must hold every column of {@link LogColumnChoice#ALL}. */
     LogRow row(int r) {
       TimeStampVector observed = (TimeStampVector) vector("observed_timestamp");
       Optional<Long> observedNanos =
@@ -142,7 +143,7 @@ final class LogRows {
       return new LogRow(
           timestampNanos(r),
           serviceName(r),
-          map(vector(LogColumns.RESOURCE_ATTRIBUTES), r),
+          map(vector(LogColumnChoice.RESOURCE_ATTRIBUTES), r),
           string(vector("scope_name"), r),
           string(vector("scope_version"), r),
           map(vector("scope_attributes"), r),

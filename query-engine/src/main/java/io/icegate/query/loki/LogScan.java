@@ -23,11 +23,12 @@ import org.apache.iceberg.expressions.Expressions;
 
 /**
  * Reads the log rows of one tenant that a stream selector picks in a time range, with as much of
- * the work as possible done early: only the columns a query reads are scanned ({@link LogColumns});
- * the time range and {@code service_name} matchers go into the scan (Iceberg pruning and the WAL);
- * stream labels are built once per distinct resource and the other stream-label matchers checked
- * once per run of rows of one stream; leading line filters are checked on the raw body; structured
- * metadata is built only for entries someone asks it of. Not thread-safe (one per query).
+ * the work as possible done early: only the columns a query reads are scanned ({@link
+ * LogColumnChoice}); the time range and {@code service_name} matchers go into the scan (Iceberg
+ * pruning and the WAL); stream labels are built once per distinct resource and the other
+ * stream-label matchers checked once per run of rows of one stream; leading line filters are
+ * checked on the raw body; structured metadata is built only for entries someone asks it of. Not
+ * thread-safe (one per query).
  */
 final class LogScan {
   // A regexp that is a plain alternation of literals can be pushed as an IN list.
@@ -58,7 +59,8 @@ final class LogScan {
       long startNanos,
       long endNanos,
       Consumer<LogEntry> sink) {
-    try (EntryCursor cursor = open(selector, lineFilters, startNanos, endNanos, LogColumns.ALL)) {
+    try (EntryCursor cursor =
+        open(selector, lineFilters, startNanos, endNanos, LogColumnChoice.ALL)) {
       while (cursor.nextBatch(entry -> sink.accept(entry.materialize()))) {
         // every entry of the batch went to the sink
       }
@@ -79,7 +81,8 @@ final class LogScan {
       long endNanos,
       LongPredicate wanted,
       RowSink sink) {
-    try (EntryCursor cursor = open(selector, lineFilters, startNanos, endNanos, LogColumns.ALL)) {
+    try (EntryCursor cursor =
+        open(selector, lineFilters, startNanos, endNanos, LogColumnChoice.ALL)) {
       cursor.wanted = requireNonNull(wanted, "wanted is null");
       while (cursor.nextRows(sink)) {
         // every row of the batch went to the sink
@@ -87,13 +90,13 @@ final class LogScan {
     }
   }
 
-  /** {@link #open(List, List, long, long, LogColumns)} of every column. */
+  /** {@link #open(List, List, long, long, LogColumnChoice)} of every column. */
   EntryCursor open(
       List<LabelMatcher> selector,
       List<Predicate<String>> lineFilters,
       long startNanos,
       long endNanos) {
-    return open(selector, lineFilters, startNanos, endNanos, LogColumns.ALL);
+    return open(selector, lineFilters, startNanos, endNanos, LogColumnChoice.ALL);
   }
 
   /**
@@ -106,7 +109,7 @@ final class LogScan {
       List<Predicate<String>> lineFilters,
       long startNanos,
       long endNanos,
-      LogColumns columns) {
+      LogColumnChoice columns) {
     if (!lineFilters.isEmpty() && !columns.body()) {
       throw new IllegalArgumentException("Invalid columns: line filters need the body");
     }
@@ -170,7 +173,7 @@ final class LogScan {
 
     /**
      * The row as an entry; its structured metadata is built when first asked for, which must happen
-     * before the cursor reads its next batch, and needs {@link LogColumns#metadata()}.
+     * before the cursor reads its next batch, and needs {@link LogColumnChoice#metadata()}.
      */
     LogEntry entry() {
       LogRows.Batch rows = batch;
@@ -197,7 +200,7 @@ final class LogScan {
     private final List<Predicate<String>> lineFilters;
     private final long startNanos;
     private final long endNanos;
-    private final LogColumns columns;
+    private final LogColumnChoice columns;
     private final ScannedRow current;
     // The last stream labels seen and whether the selector kept them: rows come in runs.
     private Map<String, String> lastStream;
@@ -210,7 +213,7 @@ final class LogScan {
         List<Predicate<String>> lineFilters,
         long startNanos,
         long endNanos,
-        LogColumns columns) {
+        LogColumnChoice columns) {
       this.batches = batches;
       this.selector = selector;
       this.lineFilters = lineFilters;
@@ -324,7 +327,8 @@ final class LogScan {
       Consumer<Map<String, String>> sink) {
     // One instance per distinct stream (StreamLabelCache): identity tells repeats apart cheaply.
     Set<Map<String, String>> handed = Collections.newSetFromMap(new IdentityHashMap<>());
-    try (EntryCursor cursor = open(selector, List.of(), startNanos, endNanos, LogColumns.STREAMS)) {
+    try (EntryCursor cursor =
+        open(selector, List.of(), startNanos, endNanos, LogColumnChoice.STREAMS)) {
       while (cursor.nextRows(
           row -> {
             if (handed.size() >= StreamLabelCache.MAX_ENTRIES) {

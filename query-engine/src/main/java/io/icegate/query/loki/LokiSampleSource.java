@@ -36,7 +36,7 @@ import java.util.function.Consumer;
 final class LokiSampleSource implements SampleSource<LogSampleSelection> {
   private final LogScan scan;
   private final boolean readEverything;
-  private final List<LogColumns> columnsRead = new ArrayList<>();
+  private final List<LogColumnChoice> columnsRead = new ArrayList<>();
 
   LokiSampleSource(LogScan scan) {
     this(scan, false);
@@ -52,7 +52,7 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
   }
 
   /** The columns each {@link #select} read, in order. */
-  List<LogColumns> columnsRead() {
+  List<LogColumnChoice> columnsRead() {
     return List.copyOf(columnsRead);
   }
 
@@ -73,10 +73,10 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
     SampleBuffer samples = new SampleBuffer();
     // Series labels are interned so equal series share one instance (and the evaluator's lookup).
     Map<SortedMap<String, String>, Labels> interned = new HashMap<>();
-    LogColumns columns =
+    LogColumnChoice columns =
         readEverything
-            ? LogColumns.ALL
-            : LogColumns.forSamples(
+            ? LogColumnChoice.ALL
+            : LogColumnChoice.forSamples(
                 log.selector(),
                 !log.lineFilters().isEmpty(),
                 log.pipeline() != LogPipeline.NONE,
@@ -88,7 +88,8 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
         scan.open(
             log.selector(), log.lineFilters(), fromExclusiveNs + 1, toInclusiveNs + 1, columns);
     if (!columns.metadata()) {
-      // Only stream labels are read (LogColumns.forSamples): a series is a function of the stream,
+      // Only stream labels are read (LogColumnChoice.forSamples): a series is a function of the
+      // stream,
       // and the scan hands out one map instance per stream.
       EarlyGrouping by = early.orElseThrow();
       Map<Map<String, String>, Labels> byStream = new IdentityHashMap<>();
@@ -122,7 +123,7 @@ final class LokiSampleSource implements SampleSource<LogSampleSelection> {
                             case UNWRAP -> unwrap(range.unwrap().orElseThrow(), all);
                           };
                       if (post.isPresent()) {
-                        Optional<io.icegate.query.logql.pipeline.LogEntry> kept =
+                        Optional<io.icegate.query.logql.pipeline.ProcessedEntry> kept =
                             post.get()
                                 .process(
                                     entry.timestampNanos(),

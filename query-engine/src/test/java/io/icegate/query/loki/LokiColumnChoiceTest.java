@@ -29,10 +29,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Metric queries and scans read only the columns they need ({@link LogColumns}), and give the same
- * answers as a read of every column and as plain Java over the input lines. Real ingest: OTLP into
- * the ingest service, half the rows shifted to Iceberg, the rest in the WAL; the scans run on a
- * {@link LakeScanner} over the same lake. (Log queries over the same data, through the HTTP API:
+ * Metric queries and scans read only the columns they need ({@link LogColumnChoice}), and give the
+ * same answers as a read of every column and as plain Java over the input lines. Real ingest: OTLP
+ * into the ingest service, half the rows shifted to Iceberg, the rest in the WAL; the scans run on
+ * a {@link LakeScanner} over the same lake. (Log queries over the same data, through the HTTP API:
  * query-service's {@code LokiLogQueryColumnsTest}.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,8 +40,8 @@ class LokiColumnChoiceTest {
   private static final long T0 = 1_795_600_800_000_000_000L;
   private static final long S = 1_000_000_000L;
   private static final String TENANT = "columns";
-  private static final LogColumns STREAM_ONLY = new LogColumns(false, false, false);
-  private static final LogColumns BODY_ONLY = new LogColumns(false, true, false);
+  private static final LogColumnChoice STREAM_ONLY = new LogColumnChoice(false, false, false);
+  private static final LogColumnChoice BODY_ONLY = new LogColumnChoice(false, true, false);
 
   @TempDir static Path root;
   private IngestedLake stack;
@@ -89,7 +89,7 @@ class LokiColumnChoiceTest {
   }
 
   /** A metric query's instant answer at T0 + 60 s (labels → value) and the columns it read. */
-  private record Run(Map<String, Double> values, List<LogColumns> columns) {}
+  private record Run(Map<String, Double> values, List<LogColumnChoice> columns) {}
 
   private Run run(String query, boolean readEverything) {
     LakeScanner scanner = stack.scanner();
@@ -110,7 +110,7 @@ class LokiColumnChoiceTest {
   private Run sameAsFullRead(String query, Map<String, Double> expected) {
     Run narrow = run(query, false);
     Run full = run(query, true);
-    assertThat(full.columns()).containsOnly(LogColumns.ALL);
+    assertThat(full.columns()).containsOnly(LogColumnChoice.ALL);
     assertThat(narrow.values()).as(query).isEqualTo(full.values()).isEqualTo(expected);
     return narrow;
   }
@@ -158,7 +158,7 @@ class LokiColumnChoiceTest {
   void selectorOnAnotherStreamLabelReadsTheResource() {
     Run run =
         sameAsFullRead("sum(count_over_time({k8s_pod_name=\"web-1\"} [10m]))", Map.of("{}", 20.0));
-    assertThat(run.columns()).containsExactly(new LogColumns(true, false, false));
+    assertThat(run.columns()).containsExactly(new LogColumnChoice(true, false, false));
   }
 
   @Test
@@ -171,7 +171,7 @@ class LokiColumnChoiceTest {
         sameAsFullRead(
             "sum by (thread_id) (count_over_time({service_name=~\".+\"} [10m]))",
             byLabel("thread_id", threads));
-    assertThat(run.columns()).containsExactly(LogColumns.ALL);
+    assertThat(run.columns()).containsExactly(LogColumnChoice.ALL);
   }
 
   @Test
@@ -183,13 +183,13 @@ class LokiColumnChoiceTest {
     Run run =
         sameAsFullRead(
             "sum by (x) (count_over_time({service_name=\"api\"} | json [10m]))", byLabel("x", xs));
-    assertThat(run.columns()).containsExactly(LogColumns.ALL);
+    assertThat(run.columns()).containsExactly(LogColumnChoice.ALL);
   }
 
   @Test
   void withoutGroupingEverySeriesLabelIsRead() {
     Run run = run("count_over_time({service_name=\"web\"} [10m])", false);
-    assertThat(run.columns()).containsExactly(LogColumns.ALL);
+    assertThat(run.columns()).containsExactly(LogColumnChoice.ALL);
     // one series per distinct label set: thread_id 0/1 × detected_level (error lines / others)
     assertThat(run.values().keySet())
         .allSatisfy(labels -> assertThat(labels).contains("thread_id=", "k8s_pod_name=\"web-1\""));
@@ -224,7 +224,7 @@ class LokiColumnChoiceTest {
     List<String> fullLines = new ArrayList<>();
     List<Map<String, String>> narrowStreams = new ArrayList<>();
     List<Map<String, String>> fullMetadata = new ArrayList<>();
-    for (LogColumns columns : List.of(STREAM_ONLY, LogColumns.ALL)) {
+    for (LogColumnChoice columns : List.of(STREAM_ONLY, LogColumnChoice.ALL)) {
       LogScan scan =
           new LogScan(
               scanner.open(new TenantId(TENANT), new QueryBudget(QueryLimits.defaults())),

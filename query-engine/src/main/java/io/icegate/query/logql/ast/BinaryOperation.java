@@ -14,7 +14,7 @@ public record BinaryOperation(
     SampleExpr left,
     SampleExpr right,
     boolean returnBool,
-    Optional<VectorMatching> matching)
+    Optional<VectorMatchingExpr> matching)
     implements SampleExpr {
   public BinaryOperation {
     requireNonNull(op, "op is null");

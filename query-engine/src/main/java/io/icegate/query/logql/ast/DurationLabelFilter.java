@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** {@code label >= 250ms}: the label's value parsed as a Go duration compared with a duration. */
 public record DurationLabelFilter(String label, CompareOp op, Duration value)
-    implements LabelFilter {
+    implements LabelFilterExpr {
   public DurationLabelFilter {
     requireNonNull(label, "label is null");
     requireNonNull(op, "op is null");

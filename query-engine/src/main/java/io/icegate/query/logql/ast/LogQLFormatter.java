@@ -44,8 +44,8 @@ public final class LogQLFormatter {
       out.append(number(((Literal) expr).value()));
     } else if (expr instanceof VectorLiteral) {
       out.append("vector(").append(number(((VectorLiteral) expr).value())).append(')');
-    } else if (expr instanceof LabelReplace) {
-      LabelReplace lr = (LabelReplace) expr;
+    } else if (expr instanceof LabelReplaceExpr) {
+      LabelReplaceExpr lr = (LabelReplaceExpr) expr;
       out.append("label_replace(");
       write(out, lr.inner());
       for (String arg : List.of(lr.destination(), lr.replacement(), lr.source(), lr.regex())) {
@@ -84,7 +84,7 @@ public final class LogQLFormatter {
     }
   }
 
-  private static void vectorMatching(StringBuilder out, VectorMatching m) {
+  private static void vectorMatching(StringBuilder out, VectorMatchingExpr m) {
     out.append(m.on() ? " on" : " ignoring").append(" (").append(labels(m.labels())).append(')');
     switch (m.cardinality()) {
       case MANY_TO_ONE:
@@ -130,7 +130,7 @@ public final class LogQLFormatter {
     } else {
       out.append(unwrap.conversion().function()).append('(').append(unwrap.label()).append(')');
     }
-    for (LabelFilter filter : unwrap.postFilters()) {
+    for (LabelFilterExpr filter : unwrap.postFilters()) {
       out.append(" | ").append(labelFilter(filter));
     }
     return out.toString();
@@ -138,8 +138,8 @@ public final class LogQLFormatter {
 
   /** One pipeline stage, starting with its operator ({@code |=} or {@code |}). */
   public static String stage(PipelineStage stage) {
-    if (stage instanceof LineFilter) {
-      LineFilter f = (LineFilter) stage;
+    if (stage instanceof LineFilterExpr) {
+      LineFilterExpr f = (LineFilterExpr) stage;
       return f.op().symbol()
           + " "
           + f.values().stream().map(LogQLFormatter::lineValue).collect(Collectors.joining(" or "));
@@ -169,9 +169,9 @@ public final class LogQLFormatter {
     if (stage instanceof LineFormat) {
       return "| line_format " + quote(((LineFormat) stage).template());
     }
-    if (stage instanceof LabelFormat) {
+    if (stage instanceof LabelFormatExpr) {
       return "| label_format "
-          + ((LabelFormat) stage)
+          + ((LabelFormatExpr) stage)
               .ops().stream()
                   .map(o -> o.target() + "=" + (o.template() ? quote(o.value()) : o.value()))
                   .collect(Collectors.joining(", "));
@@ -189,9 +189,9 @@ public final class LogQLFormatter {
   }
 
   /** A label filter; {@code and} binds tighter than {@code or}, both left-associative. */
-  public static String labelFilter(LabelFilter filter) {
-    if (filter instanceof StringLabelFilter) {
-      return matcher(((StringLabelFilter) filter).matcher());
+  public static String labelFilter(LabelFilterExpr filter) {
+    if (filter instanceof StringLabelFilterExpr) {
+      return matcher(((StringLabelFilterExpr) filter).matcher());
     }
     if (filter instanceof IpLabelFilter) {
       IpLabelFilter f = (IpLabelFilter) filter;
@@ -237,12 +237,12 @@ public final class LogQLFormatter {
     throw new IllegalArgumentException("Unknown label filter: " + filter.getClass());
   }
 
-  private static boolean isCombination(LabelFilter f) {
+  private static boolean isCombination(LabelFilterExpr f) {
     return f instanceof AndLabelFilter || f instanceof OrLabelFilter;
   }
 
   /** Whether the printed filter ends in a comma form, which would swallow what follows it. */
-  private static boolean isOpen(LabelFilter f) {
+  private static boolean isOpen(LabelFilterExpr f) {
     if (f instanceof AndLabelFilter) {
       AndLabelFilter and = (AndLabelFilter) f;
       return isCombination(and.right()) || isOpen(and.right());
@@ -260,7 +260,7 @@ public final class LogQLFormatter {
   }
 
   /** {@code by (a, b)} or {@code without (a, b)}. */
-  public static String grouping(Grouping g) {
+  public static String grouping(GroupingExpr g) {
     return (g.without() ? "without" : "by") + " (" + labels(g.labels()) + ")";
   }
 

@@ -2,11 +2,11 @@ package io.icegate.query.logql.ast;
 
 /** One stage of a log pipeline, applied to each line (and its labels) in order. */
 public sealed interface PipelineStage
-    permits LineFilter,
+    permits LineFilterExpr,
         LabelParser,
         LabelFilterStage,
         LineFormat,
-        LabelFormat,
+        LabelFormatExpr,
         DropLabels,
         KeepLabels,
         Decolorize {}

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Loki's rules ({@link RangeOp}): unwrap required or forbidden, grouping and parameter allowed.
  */
 public record RangeAggregation(
-    RangeOp op, LogRange range, Optional<Double> parameter, Optional<Grouping> grouping)
+    RangeOp op, LogRange range, Optional<Double> parameter, Optional<GroupingExpr> grouping)
     implements SampleExpr {
   public RangeAggregation {
     requireNonNull(op, "op is null");

@@ -7,4 +7,4 @@ public sealed interface SampleExpr extends Expr
         BinaryOperation,
         Literal,
         VectorLiteral,
-        LabelReplace {}
+        LabelReplaceExpr {}

@@ -9,7 +9,7 @@ import java.util.List;
  * label. Post filters (label filters only) run after the conversion, so they can drop lines whose
  * conversion failed ({@code | __error__=""}).
  */
-public record Unwrap(String label, UnwrapConversion conversion, List<LabelFilter> postFilters) {
+public record Unwrap(String label, UnwrapConversion conversion, List<LabelFilterExpr> postFilters) {
   public Unwrap {
     requireNonNull(label, "label is null");
     requireNonNull(conversion, "conversion is null");

@@ -9,7 +9,7 @@ import java.util.Optional;
  * parameter} is k for topk/bottomk (a positive integer) and absent otherwise.
  */
 public record VectorAggregation(
-    VectorOp op, SampleExpr inner, Optional<Grouping> grouping, Optional<Integer> parameter)
+    VectorOp op, SampleExpr inner, Optional<GroupingExpr> grouping, Optional<Integer> parameter)
     implements SampleExpr {
   public VectorAggregation {
     requireNonNull(op, "op is null");

@@ -3,7 +3,7 @@ package io.icegate.query.logql.metric;
 import static java.util.Objects.requireNonNull;
 
 import io.icegate.query.logql.ast.BinaryOperation;
-import io.icegate.query.logql.ast.LabelReplace;
+import io.icegate.query.logql.ast.LabelReplaceExpr;
 import io.icegate.query.logql.ast.Literal;
 import io.icegate.query.logql.ast.LogRange;
 import io.icegate.query.logql.ast.MatchOp;
@@ -75,7 +75,7 @@ public final class MetricQueryEvaluator {
           plan(binary.left()),
           plan(binary.right()));
     }
-    LabelReplace replace = (LabelReplace) expr;
+    LabelReplaceExpr replace = (LabelReplaceExpr) expr;
     return new MetricPlan.Replace<>(
         plan(replace.inner()),
         new io.icegate.query.series.LabelReplace(
@@ -130,11 +130,11 @@ public final class MetricQueryEvaluator {
     return Labels.of(labels);
   }
 
-  private static Grouping grouping(io.icegate.query.logql.ast.Grouping grouping) {
+  private static Grouping grouping(io.icegate.query.logql.ast.GroupingExpr grouping) {
     return new Grouping(grouping.without(), grouping.labels());
   }
 
-  private static VectorMatching matching(io.icegate.query.logql.ast.VectorMatching matching) {
+  private static VectorMatching matching(io.icegate.query.logql.ast.VectorMatchingExpr matching) {
     Cardinality cardinality =
         switch (matching.cardinality()) {
           case ONE_TO_ONE -> Cardinality.ONE_TO_ONE;

@@ -1,6 +1,6 @@
 package io.icegate.query.logql.parse;
 
-import io.icegate.query.logql.ast.Grouping;
+import io.icegate.query.logql.ast.GroupingExpr;
 import io.icegate.query.logql.ast.LogRange;
 import io.icegate.query.logql.ast.RangeAggregation;
 import io.icegate.query.logql.ast.RangeOp;
@@ -14,7 +14,7 @@ final class AggregationRules {
   private AggregationRules() {}
 
   static RangeAggregation range(
-      RangeOp op, LogRange range, Optional<Token> parameterToken, Optional<Grouping> grouping) {
+      RangeOp op, LogRange range, Optional<Token> parameterToken, Optional<GroupingExpr> grouping) {
     Optional<Double> parameter = Optional.empty();
     if (parameterToken.isPresent()) {
       String text = parameterToken.get().text();
@@ -41,7 +41,10 @@ final class AggregationRules {
   }
 
   static VectorAggregation vector(
-      VectorOp op, SampleExpr inner, Optional<Grouping> grouping, Optional<Token> parameterToken) {
+      VectorOp op,
+      SampleExpr inner,
+      Optional<GroupingExpr> grouping,
+      Optional<Token> parameterToken) {
     Optional<Integer> parameter = Optional.empty();
     if (op.requiresParameter()) {
       if (parameterToken.isEmpty()) {

@@ -6,7 +6,7 @@ import io.icegate.query.logql.ast.Expr;
 import io.icegate.query.logql.ast.Literal;
 import io.icegate.query.logql.ast.LogSelector;
 import io.icegate.query.logql.ast.SampleExpr;
-import io.icegate.query.logql.ast.VectorMatching;
+import io.icegate.query.logql.ast.VectorMatchingExpr;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,7 +18,11 @@ final class BinaryRules {
   private BinaryRules() {}
 
   static SampleExpr combine(
-      BinaryOp op, Expr left, Expr right, boolean returnBool, Optional<VectorMatching> matching) {
+      BinaryOp op,
+      Expr left,
+      Expr right,
+      boolean returnBool,
+      Optional<VectorMatchingExpr> matching) {
     SampleExpr l = sample(op, left, "left");
     SampleExpr r = sample(op, right, "right");
     if (returnBool && !op.isComparison()) {
@@ -28,7 +32,7 @@ final class BinaryRules {
       checkNotLiteral(op, l, "left");
       checkNotLiteral(op, r, "right");
       if (matching.isPresent()
-          && matching.get().cardinality() != VectorMatching.Cardinality.ONE_TO_ONE) {
+          && matching.get().cardinality() != VectorMatchingExpr.Cardinality.ONE_TO_ONE) {
         throw LogQLParseException.semantic(
             "no grouping allowed for \"" + op.symbol() + "\" operation");
       }

@@ -7,12 +7,12 @@ import io.icegate.query.logql.ast.BytesLabelFilter;
 import io.icegate.query.logql.ast.CompareOp;
 import io.icegate.query.logql.ast.DurationLabelFilter;
 import io.icegate.query.logql.ast.IpLabelFilter;
-import io.icegate.query.logql.ast.LabelFilter;
+import io.icegate.query.logql.ast.LabelFilterExpr;
 import io.icegate.query.logql.ast.MatchOp;
 import io.icegate.query.logql.ast.Matcher;
 import io.icegate.query.logql.ast.NumericLabelFilter;
 import io.icegate.query.logql.ast.OrLabelFilter;
-import io.icegate.query.logql.ast.StringLabelFilter;
+import io.icegate.query.logql.ast.StringLabelFilterExpr;
 import java.time.Duration;
 
 /** Parses label matchers and label filter expressions (string, ip, number, duration, bytes). */
@@ -62,7 +62,7 @@ final class LabelFilterParser {
   }
 
   /** A whole label filter expression. */
-  LabelFilter labelFilter() {
+  LabelFilterExpr labelFilter() {
     return labelFilter(1);
   }
 
@@ -71,12 +71,12 @@ final class LabelFilterParser {
    * and juxtaposition, so yacc always shifts there: a comma or a following filter makes an {@code
    * and} with everything that comes after it.
    */
-  private LabelFilter labelFilter(int minPrecedence) {
+  private LabelFilterExpr labelFilter(int minPrecedence) {
     Token first = in.peek();
     in.enter(first);
     int levels = 1;
     try {
-      LabelFilter left = labelFilterPrimary();
+      LabelFilterExpr left = labelFilterPrimary();
       while (true) {
         Token t = in.peek();
         if (t.is(TokenKind.COMMA)
@@ -92,7 +92,7 @@ final class LabelFilterParser {
         in.next();
         in.enter(t);
         levels++;
-        LabelFilter right = labelFilter(precedence + 1);
+        LabelFilterExpr right = labelFilter(precedence + 1);
         left = precedence == 2 ? new AndLabelFilter(left, right) : new OrLabelFilter(left, right);
       }
     } finally {
@@ -100,10 +100,10 @@ final class LabelFilterParser {
     }
   }
 
-  private LabelFilter labelFilterPrimary() {
+  private LabelFilterExpr labelFilterPrimary() {
     Token t = in.next();
     if (t.is(TokenKind.OPEN_PARENTHESIS)) {
-      LabelFilter inner = labelFilter(1);
+      LabelFilterExpr inner = labelFilter(1);
       in.expect(TokenKind.CLOSE_PARENTHESIS);
       return inner;
     }
@@ -118,7 +118,7 @@ final class LabelFilterParser {
         {
           Token value = in.peek(1);
           if (value.is(TokenKind.STRING)) {
-            return new StringLabelFilter(matcher(label));
+            return new StringLabelFilterExpr(matcher(label));
           }
           if (value.isFunction("ip")) {
             in.next();
@@ -129,7 +129,7 @@ final class LabelFilterParser {
         }
       case RE:
       case NRE:
-        return new StringLabelFilter(matcher(label));
+        return new StringLabelFilterExpr(matcher(label));
       case CMP_EQ:
         in.next();
         return comparison(label, CompareOp.EQ);
@@ -151,7 +151,7 @@ final class LabelFilterParser {
   }
 
   /** The value of a numeric, duration or bytes filter. */
-  private LabelFilter comparison(String label, CompareOp op) {
+  private LabelFilterExpr comparison(String label, CompareOp op) {
     Token t = in.next();
     switch (t.kind()) {
       case DURATION:

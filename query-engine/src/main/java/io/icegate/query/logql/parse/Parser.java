@@ -4,8 +4,8 @@ import static io.icegate.query.logql.parse.TokenCursor.unexpected;
 
 import io.icegate.query.logql.ast.BinaryOp;
 import io.icegate.query.logql.ast.Expr;
-import io.icegate.query.logql.ast.Grouping;
-import io.icegate.query.logql.ast.LabelReplace;
+import io.icegate.query.logql.ast.GroupingExpr;
+import io.icegate.query.logql.ast.LabelReplaceExpr;
 import io.icegate.query.logql.ast.Literal;
 import io.icegate.query.logql.ast.LogRange;
 import io.icegate.query.logql.ast.LogSelector;
@@ -15,7 +15,7 @@ import io.icegate.query.logql.ast.RangeOp;
 import io.icegate.query.logql.ast.SampleExpr;
 import io.icegate.query.logql.ast.VectorAggregation;
 import io.icegate.query.logql.ast.VectorLiteral;
-import io.icegate.query.logql.ast.VectorMatching;
+import io.icegate.query.logql.ast.VectorMatchingExpr;
 import io.icegate.query.logql.ast.VectorOp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ final class Parser {
         in.enter(opToken);
         levels++;
         boolean returnBool = in.accept(TokenKind.BOOL);
-        Optional<VectorMatching> matching = vectorMatching();
+        Optional<VectorMatchingExpr> matching = vectorMatching();
         Expr right = binary(op.isRightAssociative() ? op.precedence() : op.precedence() + 1);
         left = BinaryRules.combine(op, left, right, returnBool, matching);
       }
@@ -128,24 +128,24 @@ final class Parser {
     }
   }
 
-  private Optional<VectorMatching> vectorMatching() {
+  private Optional<VectorMatchingExpr> vectorMatching() {
     if (!in.at(TokenKind.ON) && !in.at(TokenKind.IGNORING)) {
       return Optional.empty();
     }
     boolean on = in.next().is(TokenKind.ON);
     List<String> labels = labelList();
-    VectorMatching.Cardinality cardinality = VectorMatching.Cardinality.ONE_TO_ONE;
+    VectorMatchingExpr.Cardinality cardinality = VectorMatchingExpr.Cardinality.ONE_TO_ONE;
     List<String> include = List.of();
     if (in.at(TokenKind.GROUP_LEFT) || in.at(TokenKind.GROUP_RIGHT)) {
       cardinality =
           in.next().is(TokenKind.GROUP_LEFT)
-              ? VectorMatching.Cardinality.MANY_TO_ONE
-              : VectorMatching.Cardinality.ONE_TO_MANY;
+              ? VectorMatchingExpr.Cardinality.MANY_TO_ONE
+              : VectorMatchingExpr.Cardinality.ONE_TO_MANY;
       if (in.at(TokenKind.OPEN_PARENTHESIS)) {
         include = labelList();
       }
     }
-    return Optional.of(new VectorMatching(on, labels, cardinality, include));
+    return Optional.of(new VectorMatchingExpr(on, labels, cardinality, include));
   }
 
   private Expr unary() {
@@ -219,7 +219,7 @@ final class Parser {
       }
       LogRange range = logRange(parameter.isEmpty());
       in.expect(TokenKind.CLOSE_PARENTHESIS);
-      Optional<Grouping> grouping = grouping();
+      Optional<GroupingExpr> grouping = grouping();
       return AggregationRules.range(op, range, parameter, grouping);
     } finally {
       in.exit(1);
@@ -291,7 +291,7 @@ final class Parser {
     Token fn = in.next();
     in.enter(fn);
     try {
-      Optional<Grouping> grouping = grouping();
+      Optional<GroupingExpr> grouping = grouping();
       in.expect(TokenKind.OPEN_PARENTHESIS);
       Optional<Token> parameter = Optional.empty();
       if (in.at(TokenKind.NUMBER) && in.peek(1).is(TokenKind.COMMA)) {
@@ -318,7 +318,7 @@ final class Parser {
     return (SampleExpr) inner;
   }
 
-  private LabelReplace labelReplace() {
+  private LabelReplaceExpr labelReplace() {
     Token fn = in.next();
     in.enter(fn);
     try {
@@ -331,18 +331,18 @@ final class Parser {
       }
       in.expect(TokenKind.CLOSE_PARENTHESIS);
       StageRules.checkLabelReplace(args[0], args[3]);
-      return new LabelReplace(inner, args[0], args[1], args[2], args[3]);
+      return new LabelReplaceExpr(inner, args[0], args[1], args[2], args[3]);
     } finally {
       in.exit(1);
     }
   }
 
-  private Optional<Grouping> grouping() {
+  private Optional<GroupingExpr> grouping() {
     if (!in.at(TokenKind.BY) && !in.at(TokenKind.WITHOUT)) {
       return Optional.empty();
     }
     boolean without = in.next().is(TokenKind.WITHOUT);
-    return Optional.of(new Grouping(without, labelList()));
+    return Optional.of(new GroupingExpr(without, labelList()));
   }
 
   /** {@code ( [label {, label}] )}. */

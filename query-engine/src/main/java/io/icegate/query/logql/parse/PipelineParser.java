@@ -7,12 +7,12 @@ import io.icegate.query.logql.ast.DropLabels;
 import io.icegate.query.logql.ast.JsonParser;
 import io.icegate.query.logql.ast.KeepLabels;
 import io.icegate.query.logql.ast.LabelExtraction;
-import io.icegate.query.logql.ast.LabelFilter;
+import io.icegate.query.logql.ast.LabelFilterExpr;
 import io.icegate.query.logql.ast.LabelFilterStage;
-import io.icegate.query.logql.ast.LabelFormat;
+import io.icegate.query.logql.ast.LabelFormatExpr;
 import io.icegate.query.logql.ast.LabelFormatOp;
 import io.icegate.query.logql.ast.LabelTerm;
-import io.icegate.query.logql.ast.LineFilter;
+import io.icegate.query.logql.ast.LineFilterExpr;
 import io.icegate.query.logql.ast.LineFilterOp;
 import io.icegate.query.logql.ast.LineFilterValue;
 import io.icegate.query.logql.ast.LineFormat;
@@ -119,7 +119,7 @@ final class PipelineParser {
     }
   }
 
-  private LineFilter lineFilter(LineFilterOp op) {
+  private LineFilterExpr lineFilter(LineFilterOp op) {
     List<LineFilterValue> values = new ArrayList<>();
     values.add(lineFilterValue(op));
     while (in.at(TokenKind.OR)
@@ -127,7 +127,7 @@ final class PipelineParser {
       in.next();
       values.add(lineFilterValue(op));
     }
-    return new LineFilter(op, values);
+    return new LineFilterExpr(op, values);
   }
 
   private LineFilterValue lineFilterValue(LineFilterOp op) {
@@ -223,7 +223,7 @@ final class PipelineParser {
     return list;
   }
 
-  private LabelFormat labelFormat() {
+  private LabelFormatExpr labelFormat() {
     in.next();
     List<LabelFormatOp> ops = new ArrayList<>();
     do {
@@ -238,7 +238,7 @@ final class PipelineParser {
         throw unexpected(value, "IDENTIFIER", "STRING");
       }
     } while (in.accept(TokenKind.COMMA));
-    LabelFormat stage = new LabelFormat(ops);
+    LabelFormatExpr stage = new LabelFormatExpr(ops);
     StageRules.checkLabelFormat(stage);
     return stage;
   }
@@ -280,7 +280,7 @@ final class PipelineParser {
     } else {
       throw unexpected(t, "IDENTIFIER", "BYTES_CONV", "DURATION_CONV", "DURATION_SECONDS_CONV");
     }
-    List<LabelFilter> postFilters = new ArrayList<>();
+    List<LabelFilterExpr> postFilters = new ArrayList<>();
     while (in.accept(TokenKind.PIPE)) {
       Token f = in.peek();
       if (!f.is(TokenKind.IDENTIFIER) && !f.is(TokenKind.OPEN_PARENTHESIS)) {
@@ -292,7 +292,7 @@ final class PipelineParser {
   }
 
   /** A whole label filter expression. */
-  LabelFilter labelFilter() {
+  LabelFilterExpr labelFilter() {
     return filters.labelFilter();
   }
 }

@@ -1,6 +1,6 @@
 package io.icegate.query.logql.parse;
 
-import io.icegate.query.logql.ast.LabelFormat;
+import io.icegate.query.logql.ast.LabelFormatExpr;
 import io.icegate.query.logql.ast.LabelFormatOp;
 import io.icegate.query.logql.ast.Matcher;
 import io.icegate.query.regex.GoRegex;
@@ -105,7 +105,7 @@ final class StageRules {
   }
 
   /** {@code | label_format}: each target once, never {@code __error__}. */
-  static void checkLabelFormat(LabelFormat stage) {
+  static void checkLabelFormat(LabelFormatExpr stage) {
     Set<String> targets = new HashSet<>();
     for (LabelFormatOp op : stage.ops()) {
       if (op.target().equals("__error__")) {

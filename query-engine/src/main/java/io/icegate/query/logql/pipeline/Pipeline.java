@@ -68,13 +68,13 @@ public final class Pipeline {
   }
 
   /** Runs the pipeline on one entry with this pipeline's own builder. */
-  public Optional<LogEntry> process(
+  public Optional<ProcessedEntry> process(
       long timestampNanos, String line, LabelSet stream, Map<String, String> structuredMetadata) {
     builder.reset(stream, structuredMetadata);
     String result = process(timestampNanos, line, builder);
     return result == null
         ? Optional.empty()
-        : Optional.of(new LogEntry(timestampNanos, result, builder.labels()));
+        : Optional.of(new ProcessedEntry(timestampNanos, result, builder.labels()));
   }
 
   /** The builder {@link #process(long, String, LabelSet, Map)} uses, to read labels after it. */

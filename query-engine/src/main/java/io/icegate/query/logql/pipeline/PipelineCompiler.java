@@ -43,7 +43,7 @@ public final class PipelineCompiler {
   }
 
   static Stage stage(PipelineStage stage) {
-    if (stage instanceof io.icegate.query.logql.ast.LineFilter f) {
+    if (stage instanceof io.icegate.query.logql.ast.LineFilterExpr f) {
       return lineFilter(f);
     }
     if (stage instanceof JsonParser j) {
@@ -69,7 +69,7 @@ public final class PipelineCompiler {
     if (stage instanceof LineFormat l) {
       return new LineFormatStage(l.template());
     }
-    if (stage instanceof io.icegate.query.logql.ast.LabelFormat l) {
+    if (stage instanceof io.icegate.query.logql.ast.LabelFormatExpr l) {
       List<LabelFormat> formats = new ArrayList<>();
       for (LabelFormatOp op : l.ops()) {
         formats.add(
@@ -92,7 +92,7 @@ public final class PipelineCompiler {
   }
 
   /** One filter per alternative, joined by {@code or}; a negated operator negates the union. */
-  static LineFilter lineFilter(io.icegate.query.logql.ast.LineFilter f) {
+  static LineFilter lineFilter(io.icegate.query.logql.ast.LineFilterExpr f) {
     List<LineFilter> alternatives = new ArrayList<>();
     for (LineFilterValue v : f.values()) {
       alternatives.add(alternative(f.op(), v));
@@ -112,14 +112,14 @@ public final class PipelineCompiler {
     };
   }
 
-  static LabelFilter labelFilter(io.icegate.query.logql.ast.LabelFilter f) {
+  static LabelFilter labelFilter(io.icegate.query.logql.ast.LabelFilterExpr f) {
     if (f instanceof AndLabelFilter a) {
       return new BinaryLabelFilter(true, labelFilter(a.left()), labelFilter(a.right()));
     }
     if (f instanceof OrLabelFilter o) {
       return new BinaryLabelFilter(false, labelFilter(o.left()), labelFilter(o.right()));
     }
-    if (f instanceof io.icegate.query.logql.ast.StringLabelFilter s) {
+    if (f instanceof io.icegate.query.logql.ast.StringLabelFilterExpr s) {
       Matcher m = s.matcher();
       return new StringLabelFilter(m.name(), matcher(m));
     }

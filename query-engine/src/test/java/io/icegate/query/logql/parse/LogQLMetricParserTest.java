@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.icegate.query.logql.ast.BinaryOp;
 import io.icegate.query.logql.ast.BinaryOperation;
 import io.icegate.query.logql.ast.CompareOp;
-import io.icegate.query.logql.ast.Grouping;
+import io.icegate.query.logql.ast.GroupingExpr;
 import io.icegate.query.logql.ast.JsonParser;
 import io.icegate.query.logql.ast.LabelFilterStage;
-import io.icegate.query.logql.ast.LabelReplace;
-import io.icegate.query.logql.ast.LineFilter;
+import io.icegate.query.logql.ast.LabelReplaceExpr;
+import io.icegate.query.logql.ast.LineFilterExpr;
 import io.icegate.query.logql.ast.LineFilterOp;
 import io.icegate.query.logql.ast.Literal;
 import io.icegate.query.logql.ast.LogRange;
@@ -21,12 +21,12 @@ import io.icegate.query.logql.ast.NumericLabelFilter;
 import io.icegate.query.logql.ast.RangeAggregation;
 import io.icegate.query.logql.ast.RangeOp;
 import io.icegate.query.logql.ast.SampleExpr;
-import io.icegate.query.logql.ast.StringLabelFilter;
+import io.icegate.query.logql.ast.StringLabelFilterExpr;
 import io.icegate.query.logql.ast.Unwrap;
 import io.icegate.query.logql.ast.UnwrapConversion;
 import io.icegate.query.logql.ast.VectorAggregation;
 import io.icegate.query.logql.ast.VectorLiteral;
-import io.icegate.query.logql.ast.VectorMatching;
+import io.icegate.query.logql.ast.VectorMatchingExpr;
 import io.icegate.query.logql.ast.VectorOp;
 import java.time.Duration;
 import java.util.List;
@@ -128,10 +128,10 @@ class LogQLMetricParserTest {
                             "latency",
                             UnwrapConversion.DURATION_SECONDS,
                             List.of(
-                                new StringLabelFilter(new Matcher("__error__", MatchOp.EQ, "")),
+                                new StringLabelFilterExpr(new Matcher("__error__", MatchOp.EQ, "")),
                                 new NumericLabelFilter("latency", CompareOp.GT, 0))))),
                 Optional.of(0.99),
-                Optional.of(Grouping.by("namespace"))));
+                Optional.of(GroupingExpr.by("namespace"))));
   }
 
   @Test
@@ -140,7 +140,8 @@ class LogQLMetricParserTest {
         new RangeAggregation(
             RangeOp.COUNT_OVER_TIME,
             new LogRange(
-                new LogSelector(FOO.matchers(), List.of(LineFilter.of(LineFilterOp.CONTAINS, "x"))),
+                new LogSelector(
+                    FOO.matchers(), List.of(LineFilterExpr.of(LineFilterOp.CONTAINS, "x"))),
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(2),
                 Optional.empty()),
@@ -178,7 +179,7 @@ class LogQLMetricParserTest {
   void vectorAggregationsWithGroupingBeforeOrAfter() {
     VectorAggregation byApp =
         new VectorAggregation(
-            VectorOp.SUM, rate5m(), Optional.of(Grouping.by("app", "ns")), Optional.empty());
+            VectorOp.SUM, rate5m(), Optional.of(GroupingExpr.by("app", "ns")), Optional.empty());
     assertThat(parse("sum by (app, ns) (rate({foo=\"bar\"}[5m]))")).isEqualTo(byApp);
     assertThat(parse("sum(rate({foo=\"bar\"}[5m])) by (app, ns)")).isEqualTo(byApp);
     for (VectorOp op :
@@ -198,7 +199,10 @@ class LogQLMetricParserTest {
     assertThat(parse("max without () (rate({foo=\"bar\"}[5m]))"))
         .isEqualTo(
             new VectorAggregation(
-                VectorOp.MAX, rate5m(), Optional.of(Grouping.withoutLabels()), Optional.empty()));
+                VectorOp.MAX,
+                rate5m(),
+                Optional.of(GroupingExpr.withoutLabels()),
+                Optional.empty()));
   }
 
   @Test
@@ -208,12 +212,12 @@ class LogQLMetricParserTest {
             new VectorAggregation(
                 VectorOp.TOPK,
                 rate5m(),
-                Optional.of(Grouping.withoutLabels("bar")),
+                Optional.of(GroupingExpr.withoutLabels("bar")),
                 Optional.of(10)));
     assertThat(parse("bottomk by (x) (3, rate({foo=\"bar\"}[5m]))"))
         .isEqualTo(
             new VectorAggregation(
-                VectorOp.BOTTOMK, rate5m(), Optional.of(Grouping.by("x")), Optional.of(3)));
+                VectorOp.BOTTOMK, rate5m(), Optional.of(GroupingExpr.by("x")), Optional.of(3)));
   }
 
   @Test
@@ -269,10 +273,10 @@ class LogQLMetricParserTest {
                 rate5m(),
                 false,
                 Optional.of(
-                    new VectorMatching(
+                    new VectorMatchingExpr(
                         true,
                         List.of("a", "b"),
-                        VectorMatching.Cardinality.MANY_TO_ONE,
+                        VectorMatchingExpr.Cardinality.MANY_TO_ONE,
                         List.of("c")))));
     assertThat(parse(r + " == bool ignoring (a) group_right " + r))
         .isEqualTo(
@@ -282,8 +286,11 @@ class LogQLMetricParserTest {
                 rate5m(),
                 true,
                 Optional.of(
-                    new VectorMatching(
-                        false, List.of("a"), VectorMatching.Cardinality.ONE_TO_MANY, List.of()))));
+                    new VectorMatchingExpr(
+                        false,
+                        List.of("a"),
+                        VectorMatchingExpr.Cardinality.ONE_TO_MANY,
+                        List.of()))));
     assertThat(parse(r + " and on () " + r))
         .isEqualTo(
             new BinaryOperation(
@@ -292,8 +299,8 @@ class LogQLMetricParserTest {
                 rate5m(),
                 false,
                 Optional.of(
-                    new VectorMatching(
-                        true, List.of(), VectorMatching.Cardinality.ONE_TO_ONE, List.of()))));
+                    new VectorMatchingExpr(
+                        true, List.of(), VectorMatchingExpr.Cardinality.ONE_TO_ONE, List.of()))));
   }
 
   @Test
@@ -315,7 +322,7 @@ class LogQLMetricParserTest {
     assertThat(
             parse(
                 "label_replace(rate({foo=\"bar\"}[5m]), \"dst\", \"$1-${2}\", \"src\", \"(.*)-(?P<x>.*)\")"))
-        .isEqualTo(new LabelReplace(rate5m(), "dst", "$1-${2}", "src", "(.*)-(?P<x>.*)"));
+        .isEqualTo(new LabelReplaceExpr(rate5m(), "dst", "$1-${2}", "src", "(.*)-(?P<x>.*)"));
     assertThat(parse("vector(5)")).isEqualTo(new VectorLiteral(5));
     assertThat(parse("sum(rate({foo=\"bar\"}[5m])) or vector(0)"))
         .isEqualTo(

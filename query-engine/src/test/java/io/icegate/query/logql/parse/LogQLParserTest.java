@@ -12,12 +12,12 @@ import io.icegate.query.logql.ast.IpLabelFilter;
 import io.icegate.query.logql.ast.JsonParser;
 import io.icegate.query.logql.ast.KeepLabels;
 import io.icegate.query.logql.ast.LabelExtraction;
-import io.icegate.query.logql.ast.LabelFilter;
+import io.icegate.query.logql.ast.LabelFilterExpr;
 import io.icegate.query.logql.ast.LabelFilterStage;
-import io.icegate.query.logql.ast.LabelFormat;
+import io.icegate.query.logql.ast.LabelFormatExpr;
 import io.icegate.query.logql.ast.LabelFormatOp;
 import io.icegate.query.logql.ast.LabelTerm;
-import io.icegate.query.logql.ast.LineFilter;
+import io.icegate.query.logql.ast.LineFilterExpr;
 import io.icegate.query.logql.ast.LineFilterOp;
 import io.icegate.query.logql.ast.LineFilterValue;
 import io.icegate.query.logql.ast.LineFormat;
@@ -30,7 +30,7 @@ import io.icegate.query.logql.ast.OrLabelFilter;
 import io.icegate.query.logql.ast.PatternParser;
 import io.icegate.query.logql.ast.PipelineStage;
 import io.icegate.query.logql.ast.RegexpParser;
-import io.icegate.query.logql.ast.StringLabelFilter;
+import io.icegate.query.logql.ast.StringLabelFilterExpr;
 import io.icegate.query.logql.ast.UnpackParser;
 import java.time.Duration;
 import java.util.List;
@@ -45,14 +45,14 @@ class LogQLParserTest {
     return selector.pipeline();
   }
 
-  private static LabelFilter filter(String query) {
+  private static LabelFilterExpr filter(String query) {
     List<PipelineStage> stages = stages(query);
     assertThat(stages).hasSize(1);
     return ((LabelFilterStage) stages.get(0)).filter();
   }
 
-  private static StringLabelFilter str(String name, MatchOp op, String value) {
-    return new StringLabelFilter(new Matcher(name, op, value));
+  private static StringLabelFilterExpr str(String name, MatchOp op, String value) {
+    return new StringLabelFilterExpr(new Matcher(name, op, value));
   }
 
   private static NumericLabelFilter num(String name, CompareOp op, double value) {
@@ -76,7 +76,7 @@ class LogQLParserTest {
     LogSelector s =
         LogQL.parseLogQuery("{foo=\"a\\\"b\\n\\t\\\\\\x41\\u00e9\\101\"} |= `raw\\n\"`");
     assertThat(s.matchers().get(0).value()).isEqualTo("a\"b\n\t\\A\u00e9A");
-    assertThat(s.pipeline()).containsExactly(LineFilter.of(LineFilterOp.CONTAINS, "raw\\n\""));
+    assertThat(s.pipeline()).containsExactly(LineFilterExpr.of(LineFilterOp.CONTAINS, "raw\\n\""));
   }
 
   @Test
@@ -95,7 +95,8 @@ class LogQLParserTest {
   void commentsRunToEndOfLine() {
     assertThat(LogQL.parse("{foo=\"bar\"} # the app\n |= \"x\" # and a filter"))
         .isEqualTo(
-            new LogSelector(List.of(FOO_BAR), List.of(LineFilter.of(LineFilterOp.CONTAINS, "x"))));
+            new LogSelector(
+                List.of(FOO_BAR), List.of(LineFilterExpr.of(LineFilterOp.CONTAINS, "x"))));
   }
 
   @Test
@@ -104,25 +105,25 @@ class LogQLParserTest {
             stages(
                 "{foo=\"bar\"} |= \"baz\" |~ \"blip\" != \"flip\" !~ \"flap\" |> \"<_> x\" !> \"y\""))
         .containsExactly(
-            LineFilter.of(LineFilterOp.CONTAINS, "baz"),
-            LineFilter.of(LineFilterOp.MATCH, "blip"),
-            LineFilter.of(LineFilterOp.NOT_CONTAINS, "flip"),
-            LineFilter.of(LineFilterOp.NOT_MATCH, "flap"),
-            LineFilter.of(LineFilterOp.PATTERN, "<_> x"),
-            LineFilter.of(LineFilterOp.NOT_PATTERN, "y"));
+            LineFilterExpr.of(LineFilterOp.CONTAINS, "baz"),
+            LineFilterExpr.of(LineFilterOp.MATCH, "blip"),
+            LineFilterExpr.of(LineFilterOp.NOT_CONTAINS, "flip"),
+            LineFilterExpr.of(LineFilterOp.NOT_MATCH, "flap"),
+            LineFilterExpr.of(LineFilterOp.PATTERN, "<_> x"),
+            LineFilterExpr.of(LineFilterOp.NOT_PATTERN, "y"));
   }
 
   @Test
   void lineFilterAlternativesWithOrAndIp() {
     assertThat(stages("{foo=\"bar\"} |= \"a\" or \"b\" or ip(\"10.0.0.0/8\") != ip(\"1.2.3.4\")"))
         .containsExactly(
-            new LineFilter(
+            new LineFilterExpr(
                 LineFilterOp.CONTAINS,
                 List.of(
                     LineFilterValue.of("a"),
                     LineFilterValue.of("b"),
                     LineFilterValue.ip("10.0.0.0/8"))),
-            new LineFilter(LineFilterOp.NOT_CONTAINS, List.of(LineFilterValue.ip("1.2.3.4"))));
+            new LineFilterExpr(LineFilterOp.NOT_CONTAINS, List.of(LineFilterValue.ip("1.2.3.4"))));
   }
 
   @Test
@@ -201,7 +202,7 @@ class LogQLParserTest {
   @Test
   void commaAndJuxtapositionAreAndWithTheRestOfTheFilter() {
     // yacc shifts on `,` and juxtaposition (no precedence), so the right side is the whole rest.
-    LabelFilter expected =
+    LabelFilterExpr expected =
         new OrLabelFilter(
             str("a", MatchOp.EQ, "1"),
             new AndLabelFilter(str("b", MatchOp.EQ, "2"), str("c", MatchOp.EQ, "3")));
@@ -239,7 +240,7 @@ class LogQLParserTest {
                     + " | drop level, method=\"GET\", x=~\"y.*\" | keep a, b!=\"v\" | decolorize"))
         .containsExactly(
             new LineFormat("{{.status_code}}"),
-            new LabelFormat(
+            new LabelFormatExpr(
                 List.of(
                     LabelFormatOp.rename("a", "b"), LabelFormatOp.template("c", "{{.d | upper}}"))),
             new DropLabels(
@@ -257,7 +258,8 @@ class LogQLParserTest {
   void parenthesizedLogQuery() {
     assertThat(LogQL.parse("({foo=\"bar\"} |= \"x\")"))
         .isEqualTo(
-            new LogSelector(List.of(FOO_BAR), List.of(LineFilter.of(LineFilterOp.CONTAINS, "x"))));
+            new LogSelector(
+                List.of(FOO_BAR), List.of(LineFilterExpr.of(LineFilterOp.CONTAINS, "x"))));
   }
 
   @Test

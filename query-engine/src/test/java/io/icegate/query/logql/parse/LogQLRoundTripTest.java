@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.icegate.query.logql.ast.AndLabelFilter;
 import io.icegate.query.logql.ast.CompareOp;
 import io.icegate.query.logql.ast.Expr;
-import io.icegate.query.logql.ast.LabelFilter;
+import io.icegate.query.logql.ast.LabelFilterExpr;
 import io.icegate.query.logql.ast.LabelFilterStage;
 import io.icegate.query.logql.ast.LogSelector;
 import io.icegate.query.logql.ast.NumericLabelFilter;
@@ -153,19 +153,19 @@ class LogQLRoundTripTest {
   void everyLabelFilterTreeRoundTrips() {
     Random random = new Random(42);
     for (int i = 0; i < 2000; i++) {
-      LabelFilter tree = randomFilter(random, 5);
+      LabelFilterExpr tree = randomFilter(random, 5);
       String query = "{a=\"b\"} | " + tree;
       LogSelector parsed = LogQL.parseLogQuery(query);
       assertThat(parsed.pipeline()).as(query).containsExactly(new LabelFilterStage(tree));
     }
   }
 
-  private static LabelFilter randomFilter(Random random, int depth) {
+  private static LabelFilterExpr randomFilter(Random random, int depth) {
     if (depth == 0 || random.nextInt(3) == 0) {
       return new NumericLabelFilter("l" + random.nextInt(10), CompareOp.GT, random.nextInt(5));
     }
-    LabelFilter left = randomFilter(random, depth - 1);
-    LabelFilter right = randomFilter(random, depth - 1);
+    LabelFilterExpr left = randomFilter(random, depth - 1);
+    LabelFilterExpr right = randomFilter(random, depth - 1);
     return random.nextBoolean() ? new AndLabelFilter(left, right) : new OrLabelFilter(left, right);
   }
 

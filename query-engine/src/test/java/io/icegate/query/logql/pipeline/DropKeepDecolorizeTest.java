@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class DropKeepDecolorizeTest {
   @Test
   void dropRemovesNamesAndMatchingLabelsOfAnyCategory() {
-    LogEntry e = Pipelines.pass("| logfmt | drop a, b=\"2\", c=\"nope\", app", "a=1 b=2 c=3");
+    ProcessedEntry e = Pipelines.pass("| logfmt | drop a, b=\"2\", c=\"nope\", app", "a=1 b=2 c=3");
     assertThat(e.labels().all()).containsExactly(entry("c", "3"), entry("job", "test"));
-    LogEntry sm =
+    ProcessedEntry sm =
         Pipelines.of("| drop trace_id")
             .process(0, "x", Pipelines.STREAM, Map.of("trace_id", "t", "user", "u"))
             .orElseThrow();
@@ -22,7 +22,7 @@ class DropKeepDecolorizeTest {
 
   @Test
   void droppingErrorLabelsClearsTheError() {
-    LogEntry e = Pipelines.pass("| json | drop __error__, __error_details__", "not json");
+    ProcessedEntry e = Pipelines.pass("| json | drop __error__, __error_details__", "not json");
     assertThat(e.labels().parsed()).isEmpty();
     assertThat(Pipelines.run("| json | drop __error__ | __error__ = \"\"", "x")).isPresent();
     assertThat(Pipelines.parsed("| json | drop __error__=\"LogfmtParserErr\"", "x"))
@@ -31,9 +31,9 @@ class DropKeepDecolorizeTest {
 
   @Test
   void keepLeavesOnlyListedLabelsButNeverErrors() {
-    LogEntry e = Pipelines.pass("| logfmt | keep a, b=\"9\", job", "a=1 b=2 c=3");
+    ProcessedEntry e = Pipelines.pass("| logfmt | keep a, b=\"9\", job", "a=1 b=2 c=3");
     assertThat(e.labels().all()).containsExactly(entry("a", "1"), entry("job", "test"));
-    LogEntry err = Pipelines.pass("| json | keep job", "oops");
+    ProcessedEntry err = Pipelines.pass("| json | keep job", "oops");
     assertThat(err.labels().all()).containsOnlyKeys("job", "__error__", "__error_details__");
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FormatStagesTest {
   @Test
   void lineFormatRewritesTheLineFromLabels() {
-    LogEntry e =
+    ProcessedEntry e =
         Pipelines.pass(
             "| logfmt | line_format \"{{.query}} {{.duration}}\"",
             "level=info query=\"sum(rate({job=\\\"x\\\"}[1m]))\" duration=1.2s");
@@ -41,7 +41,7 @@ class FormatStagesTest {
 
   @Test
   void failingTemplatesKeepTheLineAndSetTemplateFormatErr() {
-    LogEntry e = Pipelines.pass("| logfmt | line_format \"{{ .a.b }}\"", "a=x");
+    ProcessedEntry e = Pipelines.pass("| logfmt | line_format \"{{ .a.b }}\"", "a=x");
     assertThat(e.line()).isEqualTo("a=x");
     assertThat(e.labels().parsed()).containsEntry("__error__", "TemplateFormatErr");
     assertThat(e.labels().parsed().get("__error_details__"))
@@ -56,7 +56,7 @@ class FormatStagesTest {
 
   @Test
   void labelFormatRenamesAndRendersAgainstTheLabelsBeforeTheStage() {
-    LogEntry e =
+    ProcessedEntry e =
         Pipelines.pass(
             "| logfmt | label_format both=`{{.a}}-{{.src}}`, dst=src, a=\"changed\", c=`{{.a}}`",
             "a=1 src=s");
@@ -68,7 +68,7 @@ class FormatStagesTest {
     assertThat(Pipelines.parsed("| logfmt | label_format dst=src, both=`{{.src}}`", "src=s"))
         .containsExactly(entry("both", ""), entry("dst", "s"));
     // A renamed stream label stays a stream label.
-    LogEntry renamed = Pipelines.pass("| label_format service=app", "x");
+    ProcessedEntry renamed = Pipelines.pass("| label_format service=app", "x");
     assertThat(renamed.labels().stream())
         .containsExactly(entry("job", "test"), entry("service", "web"));
     assertThat(renamed.labels().parsed()).isEmpty();
@@ -76,7 +76,7 @@ class FormatStagesTest {
 
   @Test
   void labelFormatTemplateSetsParsedLabelOverStreamLabel() {
-    LogEntry e = Pipelines.pass("| label_format app=`{{ .app | upper }}`", "x");
+    ProcessedEntry e = Pipelines.pass("| label_format app=`{{ .app | upper }}`", "x");
     assertThat(e.labels().stream()).containsExactly(entry("job", "test"));
     assertThat(e.labels().parsed()).containsExactly(entry("app", "WEB"));
   }

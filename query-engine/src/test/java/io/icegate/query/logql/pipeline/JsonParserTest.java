@@ -65,7 +65,7 @@ class JsonParserTest {
 
   @Test
   void invalidJsonSetsTheErrorAndKeepsWhatWasParsed() {
-    LogEntry bad = Pipelines.pass("| json", "not json");
+    ProcessedEntry bad = Pipelines.pass("| json", "not json");
     assertThat(bad.labels().parsed()).containsEntry("__error__", "JSONParserErr");
     assertThat(bad.labels().parsed().get("__error_details__")).isNotBlank();
     assertThat(bad.line()).isEqualTo("not json");
@@ -102,7 +102,7 @@ class JsonParserTest {
 
   @Test
   void unpackReplacesTheLineWithEntry() {
-    LogEntry e =
+    ProcessedEntry e =
         Pipelines.pass(
             "| unpack",
             "{\"container\":\"myapp\",\"pod\":\"pod-3223f\",\"_entry\":\"original log message\"}");

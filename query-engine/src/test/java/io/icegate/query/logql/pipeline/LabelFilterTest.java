@@ -40,7 +40,7 @@ class LabelFilterTest {
 
   @Test
   void conversionFailuresKeepTheEntryWithLabelFilterErr() {
-    LogEntry e = Pipelines.pass("| logfmt | status > 1", "status=abc");
+    ProcessedEntry e = Pipelines.pass("| logfmt | status > 1", "status=abc");
     assertThat(e.labels().parsed())
         .containsEntry("__error__", "LabelFilterErr")
         .containsEntry("__error_details__", "strconv.ParseFloat: parsing \"abc\": invalid syntax");

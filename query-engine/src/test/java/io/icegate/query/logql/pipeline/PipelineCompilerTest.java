@@ -38,7 +38,7 @@ class PipelineCompilerTest {
                         + " | label_format code=status | line_format `{{.method}} {{.code}}`"
                         + " | drop duration")
                 .pipeline());
-    LogEntry e =
+    ProcessedEntry e =
         p.process(
                 42L,
                 "method=GET status=503 duration=250ms",

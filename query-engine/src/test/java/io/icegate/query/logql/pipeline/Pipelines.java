@@ -26,12 +26,12 @@ final class Pipelines {
     return PipelineCompiler.compile(LogQL.parseLogQuery("{job=\"test\"} " + stages).pipeline());
   }
 
-  static Optional<LogEntry> run(String stages, String line) {
+  static Optional<ProcessedEntry> run(String stages, String line) {
     return of(stages).process(1L, line, STREAM, Map.of());
   }
 
   /** Runs and expects the entry to pass. */
-  static LogEntry pass(String stages, String line) {
+  static ProcessedEntry pass(String stages, String line) {
     return run(stages, line)
         .orElseThrow(() -> new AssertionError("dropped: " + stages + " on " + line));
   }

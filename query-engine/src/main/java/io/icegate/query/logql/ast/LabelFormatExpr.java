@@ -8,8 +8,8 @@ import java.util.List;
  * {@code | label_format a=b, c="{{.x}}"}: renames and templated assignments, all evaluated against
  * the labels as they were before the stage. Loki rejects a label assigned twice.
  */
-public record LabelFormat(List<LabelFormatOp> ops) implements PipelineStage {
-  public LabelFormat {
+public record LabelFormatExpr(List<LabelFormatOp> ops) implements PipelineStage {
+  public LabelFormatExpr {
     ops = List.copyOf(requireNonNull(ops, "ops is null"));
     if (ops.isEmpty()) {
       throw new IllegalArgumentException("label_format without assignments");

@@ -5,19 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** {@code by (a, b)} or {@code without (a, b)}; an empty {@code by ()} groups everything. */
-public record Grouping(boolean without, List<String> labels) {
-  public Grouping {
+public record GroupingExpr(boolean without, List<String> labels) {
+  public GroupingExpr {
     labels = List.copyOf(requireNonNull(labels, "labels is null"));
   }
 
   /** {@code by (labels)}. */
-  public static Grouping by(String... labels) {
-    return new Grouping(false, List.of(labels));
+  public static GroupingExpr by(String... labels) {
+    return new GroupingExpr(false, List.of(labels));
   }
 
   /** {@code without (labels)}. */
-  public static Grouping withoutLabels(String... labels) {
-    return new Grouping(true, List.of(labels));
+  public static GroupingExpr withoutLabels(String... labels) {
+    return new GroupingExpr(true, List.of(labels));
   }
 
   @Override

@@ -9,30 +9,30 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Which columns a range aggregation's samples read: narrow only when nothing else can look. */
-class LogColumnsTest {
+class LogColumnChoiceTest {
   private static final List<LabelMatcher> BY_SERVICE =
       LokiQueries.selector("{service_name=~\".+\"}");
   private static final Optional<Grouping> BY_SERVICE_NAME =
       Optional.of(Grouping.by("service_name"));
 
-  private static LogColumns columns(
+  private static LogColumnChoice columns(
       List<LabelMatcher> selector,
       boolean lineFilters,
       boolean stages,
       boolean unwrap,
       Extraction extraction,
       Optional<Grouping> grouping) {
-    return LogColumns.forSamples(selector, lineFilters, stages, unwrap, extraction, grouping);
+    return LogColumnChoice.forSamples(selector, lineFilters, stages, unwrap, extraction, grouping);
   }
 
   @Test
   void narrowOnlyForServiceNameGroupingWithoutStages() {
     assertThat(columns(BY_SERVICE, false, false, false, Extraction.LINE_COUNT, BY_SERVICE_NAME))
-        .isEqualTo(new LogColumns(false, false, false));
+        .isEqualTo(new LogColumnChoice(false, false, false));
     assertThat(columns(BY_SERVICE, true, false, false, Extraction.LINE_COUNT, BY_SERVICE_NAME))
-        .isEqualTo(new LogColumns(false, true, false));
+        .isEqualTo(new LogColumnChoice(false, true, false));
     assertThat(columns(BY_SERVICE, false, false, false, Extraction.LINE_BYTES, BY_SERVICE_NAME))
-        .isEqualTo(new LogColumns(false, true, false));
+        .isEqualTo(new LogColumnChoice(false, true, false));
     // sum(...) is by (): only the error labels, which a stage-less read cannot produce
     assertThat(
             columns(
@@ -42,7 +42,7 @@ class LogColumnsTest {
                 false,
                 Extraction.LINE_COUNT,
                 Optional.of(Grouping.none())))
-        .isEqualTo(new LogColumns(false, false, false));
+        .isEqualTo(new LogColumnChoice(false, false, false));
     assertThat(
             columns(
                 LokiQueries.selector("{service_name=\"a\", k8s_pod_name=\"p\"}"),
@@ -51,20 +51,20 @@ class LogColumnsTest {
                 false,
                 Extraction.LINE_COUNT,
                 BY_SERVICE_NAME))
-        .isEqualTo(new LogColumns(true, false, false));
+        .isEqualTo(new LogColumnChoice(true, false, false));
   }
 
   @Test
   void anythingThatMayReadMoreReadsEverything() {
     // a stage after the leading line filters
     assertThat(columns(BY_SERVICE, false, true, false, Extraction.LINE_COUNT, BY_SERVICE_NAME))
-        .isEqualTo(LogColumns.ALL);
+        .isEqualTo(LogColumnChoice.ALL);
     // unwrap reads a label and keeps the series' labels
     assertThat(columns(BY_SERVICE, false, false, true, Extraction.UNWRAP, BY_SERVICE_NAME))
-        .isEqualTo(LogColumns.ALL);
+        .isEqualTo(LogColumnChoice.ALL);
     // no grouping pushed down: the series is every label
     assertThat(columns(BY_SERVICE, false, false, false, Extraction.LINE_COUNT, Optional.empty()))
-        .isEqualTo(LogColumns.ALL);
+        .isEqualTo(LogColumnChoice.ALL);
     // without (...) keeps everything else
     assertThat(
             columns(
@@ -74,7 +74,7 @@ class LogColumnsTest {
                 false,
                 Extraction.LINE_COUNT,
                 Optional.of(Grouping.without("service_name"))))
-        .isEqualTo(LogColumns.ALL);
+        .isEqualTo(LogColumnChoice.ALL);
     // another label may come from structured metadata (or be a stream label a row lacks)
     assertThat(
             columns(
@@ -84,13 +84,13 @@ class LogColumnsTest {
                 false,
                 Extraction.LINE_COUNT,
                 Optional.of(Grouping.by("service_name", "k8s_pod_name"))))
-        .isEqualTo(LogColumns.ALL);
+        .isEqualTo(LogColumnChoice.ALL);
   }
 
   @Test
   void columnNamesFollowTheParts() {
     // every column of the logs table but tenant_id
-    assertThat(LogColumns.ALL.names())
+    assertThat(LogColumnChoice.ALL.names())
         .containsExactlyInAnyOrder(
             "timestamp",
             "timestamp_nanos",
@@ -108,9 +108,9 @@ class LogColumnsTest {
             "span_id",
             "flags",
             "dropped_attributes_count");
-    assertThat(LogColumns.STREAMS.names())
+    assertThat(LogColumnChoice.STREAMS.names())
         .containsExactly("timestamp", "timestamp_nanos", "service_name", "resource_attributes");
-    assertThat(new LogColumns(false, true, false).names())
+    assertThat(new LogColumnChoice(false, true, false).names())
         .containsExactly("timestamp", "timestamp_nanos", "service_name", "body");
   }
 }

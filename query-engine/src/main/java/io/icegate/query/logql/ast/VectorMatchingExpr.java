@@ -8,7 +8,7 @@ import java.util.List;
  * {@code on(labels)} / {@code ignoring(labels)} with an optional {@code group_left(include)} or
  * {@code group_right(include)}: how the two sides of a vector/vector operation pair up.
  */
-public record VectorMatching(
+public record VectorMatchingExpr(
     boolean on, List<String> labels, Cardinality cardinality, List<String> include) {
   /** Which side may have several series per match group. */
   public enum Cardinality {
@@ -19,7 +19,7 @@ public record VectorMatching(
     ONE_TO_MANY
   }
 
-  public VectorMatching {
+  public VectorMatchingExpr {
     labels = List.copyOf(requireNonNull(labels, "labels is null"));
     requireNonNull(cardinality, "cardinality is null");
     include = List.copyOf(requireNonNull(include, "include is null"));

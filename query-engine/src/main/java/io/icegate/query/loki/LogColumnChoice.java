@@ -15,12 +15,12 @@ import java.util.Optional;
  * @param metadata every other column, from which structured metadata is built (it also needs the
  *     resource, for non-index resource attributes, and the body, for {@code detected_level})
  */
-record LogColumns(boolean resource, boolean body, boolean metadata) {
+record LogColumnChoice(boolean resource, boolean body, boolean metadata) {
   /** Every column: log queries (their answer carries structured metadata) and anything unsure. */
-  static final LogColumns ALL = new LogColumns(true, true, true);
+  static final LogColumnChoice ALL = new LogColumnChoice(true, true, true);
 
   /** Stream labels only: the label, series and index endpoints. */
-  static final LogColumns STREAMS = new LogColumns(true, false, false);
+  static final LogColumnChoice STREAMS = new LogColumnChoice(true, false, false);
 
   static final String TIMESTAMP = "timestamp";
   static final String TIMESTAMP_NANOS = "timestamp_nanos";
@@ -43,7 +43,7 @@ record LogColumns(boolean resource, boolean body, boolean metadata) {
           "flags",
           "dropped_attributes_count");
 
-  LogColumns {
+  LogColumnChoice {
     if (metadata && !(resource && body)) {
       throw new IllegalArgumentException("Invalid columns: metadata needs the resource and body");
     }
@@ -78,7 +78,7 @@ record LogColumns(boolean resource, boolean body, boolean metadata) {
    * @param unwrap whether the range has {@code | unwrap}
    * @param grouping the grouping the sample source may apply (see {@code SampleSource#select})
    */
-  static LogColumns forSamples(
+  static LogColumnChoice forSamples(
       List<LabelMatcher> selector,
       boolean lineFilters,
       boolean stages,
@@ -95,6 +95,6 @@ record LogColumns(boolean resource, boolean body, boolean metadata) {
     boolean resource =
         selector.stream().anyMatch(matcher -> !matcher.name().equals(LabelMapping.SERVICE_NAME));
     boolean body = lineFilters || extraction == Extraction.LINE_BYTES;
-    return new LogColumns(resource, body, false);
+    return new LogColumnChoice(resource, body, false);
   }
 }

@@ -5,8 +5,8 @@ package io.icegate.query.logql.ast;
  * OrLabelFilter} combine them. Loki's precedence: {@code and} binds tighter than {@code or}; a
  * comma or plain juxtaposition is an {@code and} whose right side is everything that follows.
  */
-public sealed interface LabelFilter
-    permits StringLabelFilter,
+public sealed interface LabelFilterExpr
+    permits StringLabelFilterExpr,
         IpLabelFilter,
         NumericLabelFilter,
         DurationLabelFilter,

@@ -9,8 +9,9 @@ import java.util.List;
  * positive filter keeps a line matching any alternative; a negated one ({@code != "a" or "b"})
  * keeps a line matching none (Loki's semantics). Chained filters are separate stages.
  */
-public record LineFilter(LineFilterOp op, List<LineFilterValue> values) implements PipelineStage {
-  public LineFilter {
+public record LineFilterExpr(LineFilterOp op, List<LineFilterValue> values)
+    implements PipelineStage {
+  public LineFilterExpr {
     requireNonNull(op, "op is null");
     values = List.copyOf(requireNonNull(values, "values is null"));
     if (values.isEmpty()) {
@@ -19,8 +20,8 @@ public record LineFilter(LineFilterOp op, List<LineFilterValue> values) implemen
   }
 
   /** A filter with one string operand. */
-  public static LineFilter of(LineFilterOp op, String value) {
-    return new LineFilter(op, List.of(LineFilterValue.of(value)));
+  public static LineFilterExpr of(LineFilterOp op, String value) {
+    return new LineFilterExpr(op, List.of(LineFilterValue.of(value)));
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.icegate.query.logql.ast;
 import static java.util.Objects.requireNonNull;
 
 /** {@code label = "v"} (or {@code != =~ !~}): compares the label's string value. */
-public record StringLabelFilter(Matcher matcher) implements LabelFilter {
-  public StringLabelFilter {
+public record StringLabelFilterExpr(Matcher matcher) implements LabelFilterExpr {
+  public StringLabelFilterExpr {
     requireNonNull(matcher, "matcher is null");
   }
 

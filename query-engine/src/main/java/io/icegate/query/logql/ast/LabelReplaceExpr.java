@@ -7,10 +7,10 @@ import static java.util.Objects.requireNonNull;
  * validated by the parser) matches label {@code src}, sets {@code dst} to the expanded replacement
  * ({@code $1}, {@code ${name}}).
  */
-public record LabelReplace(
+public record LabelReplaceExpr(
     SampleExpr inner, String destination, String replacement, String source, String regex)
     implements SampleExpr {
-  public LabelReplace {
+  public LabelReplaceExpr {
     requireNonNull(inner, "inner is null");
     requireNonNull(destination, "destination is null");
     requireNonNull(replacement, "replacement is null");

@@ -9,8 +9,8 @@ import org.apache.iceberg.data.Record;
  * Starts a row of one of the lake tables with the columns every table shares (DESIGN.md §5):
  * tenant, time, resource and scope. Mappers then set the columns of their signal.
  */
-final class LakeRows {
-  private LakeRows() {}
+final class SharedColumns {
+  private SharedColumns() {}
 
   /** An empty row of the schema, reusing the schema's name-to-position lookup. */
   static Record template(Schema schema) {
