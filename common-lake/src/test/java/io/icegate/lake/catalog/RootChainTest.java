@@ -6,6 +6,7 @@ import static io.icegate.lake.catalog.CatalogFixtures.rootVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.icegate.lake.runtime.MovableClock;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.store.ObjectInfo;
 import io.icegate.lake.store.ObjectStore;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +79,13 @@ class RootChainTest {
 
   @Test
   void retentionRemovesOnlyOldVersionsBeyondTheNewestOnesOldestFirst() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    MovableClock clock = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     InMemoryObjectStore store = new InMemoryObjectStore(clock);
     ObjectStoreCatalog catalog = catalog(store);
     for (int i = 0; i < 6; i++) {
       catalog.createNamespace(Namespace.of("old" + i));
     }
-    clock.now = clock.now.plus(Duration.ofHours(25));
+    clock.advance(Duration.ofHours(25));
     for (int i = 0; i < 4; i++) {
       catalog.createNamespace(Namespace.of("young" + i));
     }
@@ -116,29 +116,6 @@ class RootChainTest {
     assertThatThrownBy(() -> retention.removeOldVersions(0, Duration.ZERO, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid number of root versions to keep: 0");
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 
   /** Records the startAfter of every root listing. */

@@ -3,6 +3,7 @@ package io.icegate.lake.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.icegate.lake.runtime.MovableClock;
 import io.icegate.lake.store.InMemoryObjectStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class LeaseManagerTest {
   private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
   /** The storage server's clock, moved by the tests; holders never read it directly. */
-  private final MutableClock server = new MutableClock();
+  private final MovableClock server = MovableClock.at(Instant.parse("2026-11-25T12:00:00Z"));
 
   private final InMemoryObjectStore store = new InMemoryObjectStore(server);
 
@@ -149,28 +150,5 @@ class LeaseManagerTest {
 
   private LeaseManager manager(String holder) {
     return new LeaseManager(store, holder, Clock.systemUTC());
-  }
-
-  private static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,15 +1,15 @@
 package io.icegate.query.http.loki.detected;
 
 import static io.icegate.query.http.loki.LokiClient.assertBadData;
-import static io.icegate.query.http.loki.index.OtlpLogs.get;
+import static io.icegate.query.http.loki.index.SdkLogs.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.query.LakeStack;
 import io.icegate.query.http.loki.LokiClient.Reply;
-import io.icegate.query.http.loki.index.OtlpLogs;
-import io.icegate.query.http.loki.index.OtlpLogs.Line;
+import io.icegate.query.http.loki.index.SdkLogs;
+import io.icegate.query.http.loki.index.SdkLogs.Line;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,12 +49,12 @@ class DetectedEndpointsTest {
   @BeforeAll
   static void start() {
     stack = LakeStack.start(root, Map.of());
-    OtlpLogs.send(stack, "acme", "checkout", "prod", CHECKOUT.subList(0, 2));
+    SdkLogs.send(stack, "acme", "checkout", "prod", CHECKOUT.subList(0, 2));
     stack.shift(WalSignal.LOGS);
-    OtlpLogs.send(stack, "acme", "checkout", "prod", CHECKOUT.subList(2, 3));
-    OtlpLogs.send(
+    SdkLogs.send(stack, "acme", "checkout", "prod", CHECKOUT.subList(2, 3));
+    SdkLogs.send(
         stack, "acme", "cart", "dev", List.of(new Line(T0.plusSeconds(30), "cart 0", null)));
-    OtlpLogs.send(
+    SdkLogs.send(
         stack,
         "evil",
         "checkout",
@@ -68,7 +68,7 @@ class DetectedEndpointsTest {
   }
 
   private static String[] range(String... more) {
-    return OtlpLogs.range(T0.minusSeconds(60), T0.plusSeconds(300), more);
+    return SdkLogs.range(T0.minusSeconds(60), T0.plusSeconds(300), more);
   }
 
   @Test

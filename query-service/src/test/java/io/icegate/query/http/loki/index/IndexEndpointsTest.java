@@ -1,16 +1,16 @@
 package io.icegate.query.http.loki.index;
 
 import static io.icegate.query.http.loki.LokiClient.assertBadData;
-import static io.icegate.query.http.loki.index.OtlpLogs.bytes;
-import static io.icegate.query.http.loki.index.OtlpLogs.get;
-import static io.icegate.query.http.loki.index.OtlpLogs.nanos;
+import static io.icegate.query.http.loki.index.SdkLogs.bytes;
+import static io.icegate.query.http.loki.index.SdkLogs.get;
+import static io.icegate.query.http.loki.index.SdkLogs.nanos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.query.LakeStack;
 import io.icegate.query.http.loki.LokiClient.Reply;
-import io.icegate.query.http.loki.index.OtlpLogs.Line;
+import io.icegate.query.http.loki.index.SdkLogs.Line;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +53,12 @@ class IndexEndpointsTest {
   @BeforeAll
   static void start() {
     stack = LakeStack.start(root, Map.of());
-    OtlpLogs.send(stack, "acme", "checkout", "prod", CHECKOUT);
-    OtlpLogs.send(stack, "evil", "checkout", "prod", EVIL.subList(0, 1));
+    SdkLogs.send(stack, "acme", "checkout", "prod", CHECKOUT);
+    SdkLogs.send(stack, "evil", "checkout", "prod", EVIL.subList(0, 1));
     stack.shift(WalSignal.LOGS);
-    OtlpLogs.send(stack, "acme", "cart", "dev", CART_DEV);
-    OtlpLogs.send(stack, "acme", "cart", "prod", CART_PROD);
-    OtlpLogs.send(stack, "evil", "spy", "prod", EVIL.subList(1, 2));
+    SdkLogs.send(stack, "acme", "cart", "dev", CART_DEV);
+    SdkLogs.send(stack, "acme", "cart", "prod", CART_PROD);
+    SdkLogs.send(stack, "evil", "spy", "prod", EVIL.subList(1, 2));
   }
 
   @AfterAll
@@ -71,7 +71,7 @@ class IndexEndpointsTest {
   }
 
   private static String[] range(String... more) {
-    return OtlpLogs.range(T0.minusSeconds(60), T0.plusSeconds(300), more);
+    return SdkLogs.range(T0.minusSeconds(60), T0.plusSeconds(300), more);
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.query.LakeStack;
-import io.icegate.query.http.loki.index.OtlpLogs;
-import io.icegate.query.http.loki.index.OtlpLogs.Line;
+import io.icegate.query.http.loki.index.SdkLogs;
+import io.icegate.query.http.loki.index.SdkLogs.Line;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -126,7 +126,7 @@ class TailWebSocketTest {
     for (String body : bodies) {
       lines.add(new Line(Instant.now(), body, null));
     }
-    OtlpLogs.send(stack, tenant, service, "prod", lines);
+    SdkLogs.send(stack, tenant, service, "prod", lines);
   }
 
   @Test

@@ -18,15 +18,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends log lines through the OpenTelemetry SDK's OTLP/HTTP exporter, one resource ({@code
- * service.name}, {@code deployment.environment}) per call, and asks the Loki API as Grafana does
- * (GET, query string, optional {@code X-Scope-OrgID}).
+ * Sends log lines through the OpenTelemetry SDK's OTLP/HTTP exporter (the raw-request sender for
+ * exactly known rows is {@code loki.OtlpLogs}), one resource ({@code service.name}, {@code
+ * deployment.environment}) per call, and asks the Loki API as Grafana does (GET, query string,
+ * optional {@code X-Scope-OrgID}).
  */
-public final class OtlpLogs {
+public final class SdkLogs {
   /** One line: its time, body and {@code http.route} attribute (none when null). */
   public record Line(Instant time, String body, String route) {}
 
-  private OtlpLogs() {}
+  private SdkLogs() {}
 
   public static void send(
       LakeStack stack, String tenant, String service, String environment, List<Line> lines) {
