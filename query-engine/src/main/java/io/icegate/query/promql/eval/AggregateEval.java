@@ -5,6 +5,7 @@ import io.icegate.query.promql.eval.Value.Sample;
 import io.icegate.query.promql.eval.Value.Scalar;
 import io.icegate.query.promql.eval.Value.Str;
 import io.icegate.query.promql.eval.Value.Vector;
+import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.promql.parse.GoFormat;
 import io.icegate.query.series.Labels;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Aggregation operators as Prometheus computes them ({@code aggregation} in engine.go). */
 final class AggregateEval {
@@ -38,7 +40,7 @@ final class AggregateEval {
         if (param >= 9.223372036854775807E18 || param < -9.223372036854775808E18) {
           throw new PromqlEvalException("Scalar value " + GoFormat.g(param) + " overflows int64");
         }
-        return kAggregation(op, a, in, (long) param);
+        return kAggregation(ev, op, a, in, (long) param);
       }
       case "limit_ratio" -> {
         if (Double.isNaN(param)) {
@@ -68,19 +70,64 @@ final class AggregateEval {
       }
       default -> {}
     }
+    boolean floatOnly = Set.of("min", "max", "stddev", "stdvar", "quantile").contains(op);
+    boolean histogramAware = op.equals("sum") || op.equals("avg");
     Map<Labels, Group> groups = new LinkedHashMap<>();
     for (Sample s : in.samples()) {
+      if (s.h() != null && floatOnly) {
+        ev.annotations.info("ignored histogram in " + op + " aggregation", a.expr());
+        continue;
+      }
       Labels key = groupingKey(s.labels(), a);
       Group g = groups.get(key);
       if (g == null) {
-        groups.put(key, new Group(op, s));
+        g = new Group(op, s);
+        groups.put(key, g);
+        if (histogramAware && s.h() != null) {
+          g.histogram = s.h().copy();
+          g.histogramCount = 1;
+        }
+      } else if (histogramAware && s.h() != null) {
+        g.dropName |= s.dropName();
+        if (g.histogram == null) {
+          g.histogram = s.h().copy();
+          g.histogramCount = 1;
+        } else {
+          g.addHistogram(s);
+        }
       } else {
+        g.hasFloat |= s.h() == null;
         g.add(op, s.value(), s.dropName());
       }
     }
     List<Sample> out = new ArrayList<>(groups.size());
     for (Map.Entry<Labels, Group> e : groups.entrySet()) {
-      out.add(new Sample(e.getKey(), e.getValue().result(op, param), false));
+      Group g = e.getValue();
+      if (histogramAware && g.histogram != null) {
+        if (g.hasFloat) {
+          ev.annotations.warn(
+              "encountered a mix of histograms and floats for aggregation", a.expr());
+          continue;
+        }
+        if (g.incompatible) {
+          ev.annotations.warn(
+              "vector contains a mix of histograms with exponential and custom buckets schemas for metric name \""
+                  + g.incompatibleName
+                  + "\"",
+              a.expr());
+          continue;
+        }
+        FloatHistogram h = g.histogram;
+        if (op.equals("avg")) {
+          h = h.div(g.histogramCount);
+        }
+        out.add(new Sample(e.getKey(), 0, h.compact(), g.dropName));
+        continue;
+      }
+      if (histogramAware && g.incompatible) {
+        continue;
+      }
+      out.add(new Sample(e.getKey(), g.result(op, param), g.dropName));
     }
     return new Vector(out);
   }
@@ -96,6 +143,12 @@ final class AggregateEval {
 
   /** Running state of one output group. */
   private static final class Group {
+    FloatHistogram histogram;
+    double histogramCount;
+    boolean hasFloat;
+    boolean incompatible;
+    String incompatibleName = "";
+    boolean dropName;
     double value;
     double mean;
     double kahanC;
@@ -104,7 +157,15 @@ final class AggregateEval {
     final List<Double> values = new ArrayList<>();
 
     Group(String op, Sample first) {
-      double f = first.value();
+      double f = first.h() != null ? 0 : first.value();
+      hasFloat = first.h() == null;
+      dropName = first.dropName();
+      if (first.h() != null && (op.equals("sum") || op.equals("avg"))) {
+        count = 1;
+        value = 0;
+        mean = 0;
+        return;
+      }
       value = f;
       mean = f;
       switch (op) {
@@ -115,7 +176,24 @@ final class AggregateEval {
       }
     }
 
+    void addHistogram(Sample s) {
+      if (s.h() == null || incompatible) {
+        return;
+      }
+      if (histogram == null) {
+        return; // The caller starts the running histogram.
+      }
+      try {
+        histogram.add(s.h());
+        histogramCount++;
+      } catch (FloatHistogram.IncompatibleException e) {
+        incompatible = true;
+        incompatibleName = s.labels().get(Labels.METRIC_NAME);
+      }
+    }
+
     void add(String op, double f, boolean dropName) {
+      this.dropName |= dropName;
       switch (op) {
         case "sum" -> {
           double[] r = kahanInc(f, value, kahanC);
@@ -209,12 +287,16 @@ final class AggregateEval {
     return sorted.get(lower) * (1 - weight) + sorted.get(upper) * weight;
   }
 
-  private static Value kAggregation(String op, Expr.Aggregate a, Vector in, long k) {
+  private static Value kAggregation(Evaluator ev, String op, Expr.Aggregate a, Vector in, long k) {
     if (k < 1) {
       return new Vector(List.of());
     }
     Map<Labels, List<Sample>> groups = new LinkedHashMap<>();
     for (Sample s : in.samples()) {
+      if (s.h() != null && !op.equals("limitk")) {
+        ev.annotations.info("ignored histogram in " + op + " aggregation", a.expr());
+        continue;
+      }
       groups.computeIfAbsent(groupingKey(s.labels(), a), x -> new ArrayList<>()).add(s);
     }
     List<Sample> out = new ArrayList<>();
@@ -259,7 +341,8 @@ final class AggregateEval {
     }
     Map<Labels, double[]> counts = new LinkedHashMap<>();
     for (Sample s : in.samples()) {
-      Labels key = groupingKey(s.labels(), a).with(label, GoFormat.f(s.value()));
+      String text = s.h() != null ? s.h().toString() : GoFormat.f(s.value());
+      Labels key = groupingKey(s.labels(), a).with(label, text);
       counts.computeIfAbsent(key, x -> new double[1])[0]++;
     }
     List<Sample> out = new ArrayList<>();

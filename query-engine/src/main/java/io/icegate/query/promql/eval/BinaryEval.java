@@ -5,6 +5,7 @@ import io.icegate.query.promql.ast.Expr.Cardinality;
 import io.icegate.query.promql.eval.Value.Sample;
 import io.icegate.query.promql.eval.Value.Scalar;
 import io.icegate.query.promql.eval.Value.Vector;
+import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.series.Labels;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ final class BinaryEval {
         case "and" -> and(lv, rv, b.matching());
         case "or" -> or(lv, rv, b.matching());
         case "unless" -> unless(lv, rv, b.matching());
-        default -> vectorVector(op, lv, rv, b.matching(), b.returnBool());
+        default -> vectorVector(ev, b, op, lv, rv, b.matching(), b.returnBool());
       };
     }
     boolean swap = l instanceof Scalar;
@@ -44,24 +45,104 @@ final class BinaryEval {
     for (Sample s : vec.samples()) {
       double lf = swap ? scalar : s.value();
       double rf = swap ? s.value() : scalar;
-      double v;
-      boolean keep = true;
-      if (isComparison(op)) {
-        keep = compare(op, lf, rf);
+      FloatHistogram lh = swap ? null : s.h();
+      FloatHistogram rh = swap ? s.h() : null;
+      Elem res = elem(ev, b, op, lf, rf, lh, rh);
+      if (res == null) {
+        continue;
+      }
+      double v = res.value();
+      FloatHistogram h = res.h();
+      boolean keep = res.keep();
+      if (isComparison(op) && h == null && s.h() == null) {
+        // A filter keeps the vector's own value, whichever side the vector is on.
         v = s.value();
-        if (b.returnBool()) {
-          v = keep ? 1 : 0;
-          keep = true;
-        }
-      } else {
-        v = arith(op, lf, rf);
+      }
+      if (b.returnBool()) {
+        h = null;
+        v = keep ? 1 : 0;
+        keep = true;
       }
       if (keep) {
         boolean drop = s.dropName() || !isComparison(op) || b.returnBool();
-        out.add(new Sample(s.labels(), v, drop));
+        out.add(new Sample(s.labels(), v, h, drop));
       }
     }
     return new Vector(out);
+  }
+
+  /** Result of one element operation; null when the types do not combine (an info is added). */
+  record Elem(double value, FloatHistogram h, boolean keep) {}
+
+  static Elem elem(
+      Evaluator ev,
+      Expr.Binary b,
+      String op,
+      double lf,
+      double rf,
+      FloatHistogram lh,
+      FloatHistogram rh) {
+    if (lh == null && rh == null) {
+      if (isComparison(op)) {
+        return new Elem(lf, null, compare(op, lf, rf));
+      }
+      return new Elem(arith(op, lf, rf), null, true);
+    }
+    if (lh == null) {
+      if (op.equals("*")) {
+        return new Elem(0, rh.copy().mul(lf).compact(), true);
+      }
+      incompatible(ev, b, op, "float", "histogram");
+      return null;
+    }
+    if (rh == null) {
+      if (op.equals("*")) {
+        return new Elem(0, lh.copy().mul(rf).compact(), true);
+      }
+      if (op.equals("/")) {
+        return new Elem(0, lh.copy().div(rf).compact(), true);
+      }
+      incompatible(ev, b, op, "histogram", "float");
+      return null;
+    }
+    switch (op) {
+      case "+", "-" -> {
+        try {
+          FloatHistogram res = op.equals("+") ? lh.copy().add(rh) : lh.copy().sub(rh);
+          if (op.equals("-")) {
+            res.hint = FloatHistogram.Hint.GAUGE;
+          }
+          return new Elem(0, res.compact(), true);
+        } catch (FloatHistogram.IncompatibleException e) {
+          ev.annotations.warn(
+              "incompatible bucket layout encountered for binary operator " + op, b);
+          return null;
+        }
+      }
+      case "==" -> {
+        return new Elem(0, lh, lh.equalsHistogram(rh));
+      }
+      case "!=" -> {
+        return new Elem(0, lh, !lh.equalsHistogram(rh));
+      }
+      default -> {
+        incompatible(ev, b, op, "histogram", "histogram");
+        return null;
+      }
+    }
+  }
+
+  private static void incompatible(Evaluator ev, Expr.Binary b, String op, String l, String r) {
+    ev.annotations.info(
+        "incompatible sample types encountered for binary operator \""
+            + op
+            + "\": "
+            + l
+            + " "
+            + op
+            + " "
+            + r,
+        b);
   }
 
   static boolean isComparison(String op) {
@@ -118,7 +199,13 @@ final class BinaryEval {
   }
 
   private static Value vectorVector(
-      String op, Vector lhs, Vector rhs, Expr.Matching m, boolean returnBool) {
+      Evaluator ev,
+      Expr.Binary b,
+      String op,
+      Vector lhs,
+      Vector rhs,
+      Expr.Matching m,
+      boolean returnBool) {
     if (lhs.samples().isEmpty() || rhs.samples().isEmpty()) {
       return new Vector(List.of());
     }
@@ -161,16 +248,14 @@ final class BinaryEval {
       }
       double lf = oneToMany ? os.value() : ms.value();
       double rf = oneToMany ? ms.value() : os.value();
-      double v;
-      boolean keep;
-      if (isComparison(op)) {
-        keep = compare(op, lf, rf);
-        v = lf;
-      } else {
-        v = arith(op, lf, rf);
-        keep = true;
-      }
+      FloatHistogram lh = oneToMany ? os.h() : ms.h();
+      FloatHistogram rh = oneToMany ? ms.h() : os.h();
+      Elem res = elem(ev, b, op, lf, rf, lh, rh);
+      double v = res == null ? 0 : res.value();
+      FloatHistogram h = res == null ? null : res.h();
+      boolean keep = res != null && res.keep();
       if (returnBool) {
+        h = null;
         v = keep ? 1 : 0;
       }
       Labels metric = resultMetric(ms.labels(), os.labels(), m, arithmetic);
@@ -185,10 +270,10 @@ final class BinaryEval {
               "multiple matches for labels: grouping labels must ensure unique matches");
         }
       }
-      if (!keep && !returnBool) {
+      if (res == null || (!keep && !returnBool)) {
         continue;
       }
-      out.add(new Sample(metric, v, returnBool));
+      out.add(new Sample(metric, v, h, returnBool));
     }
     return new Vector(out);
   }

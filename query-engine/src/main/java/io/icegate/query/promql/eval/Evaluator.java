@@ -8,6 +8,7 @@ import io.icegate.query.promql.eval.Value.Scalar;
 import io.icegate.query.promql.eval.Value.Str;
 import io.icegate.query.promql.eval.Value.Vector;
 import io.icegate.query.promql.eval.Value.Window;
+import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.series.Labels;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -81,7 +82,8 @@ public final class Evaluator {
       }
       List<Sample> out = new ArrayList<>();
       for (Sample s : ((Vector) v).samples()) {
-        out.add(new Sample(s.labels(), -s.value(), true));
+        out.add(
+            new Sample(s.labels(), -s.value(), s.h() == null ? null : s.h().copy().mul(-1), true));
       }
       return new Vector(out);
     }
@@ -114,7 +116,7 @@ public final class Evaluator {
   Vector instantSelect(Expr.VectorSelector vs, long t) {
     List<Sample> out = new ArrayList<>();
     for (Window w : instantSelectWithTimes(vs, t).series()) {
-      out.add(new Sample(w.labels(), w.values()[0], false));
+      out.add(new Sample(w.labels(), w.values()[0], w.h(0), false));
     }
     return new Vector(out);
   }
@@ -129,10 +131,11 @@ public final class Evaluator {
         continue;
       }
       double v = s.values()[i];
-      if (StoredSeries.isStale(v)) {
+      if (s.h(i) == null && StoredSeries.isStale(v)) {
         continue;
       }
-      out.add(new Window(s.labels(), new long[] {s.timestamps()[i]}, new double[] {v}, false));
+      FloatHistogram[] hs = s.h(i) == null ? null : new FloatHistogram[] {s.h(i)};
+      out.add(new Window(s.labels(), new long[] {s.timestamps()[i]}, new double[] {v}, hs, false));
     }
     return new Matrix(out);
   }
@@ -154,7 +157,7 @@ public final class Evaluator {
       }
       int n = 0;
       for (int i = first; i <= last; i++) {
-        if (!StoredSeries.isStale(s.values()[i])) {
+        if (s.h(i) != null || !StoredSeries.isStale(s.values()[i])) {
           n++;
         }
       }
@@ -163,14 +166,18 @@ public final class Evaluator {
       }
       long[] ts = new long[n];
       double[] vs = new double[n];
+      FloatHistogram[] hs = s.histograms() == null ? null : new FloatHistogram[n];
       int j = 0;
       for (int i = first; i <= last; i++) {
-        if (!StoredSeries.isStale(s.values()[i])) {
+        if (s.h(i) != null || !StoredSeries.isStale(s.values()[i])) {
           ts[j] = s.timestamps()[i];
+          if (hs != null) {
+            hs[j] = s.h(i);
+          }
           vs[j++] = s.values()[i];
         }
       }
-      out.add(new Window(s.labels(), ts, vs, false));
+      out.add(new Window(s.labels(), ts, vs, hs, false));
     }
     return new Matrix(out);
   }
@@ -184,44 +191,17 @@ public final class Evaluator {
     if (start <= lower) {
       start += step;
     }
-    Map<Labels, List<long[]>> times = new java.util.LinkedHashMap<>();
-    Map<Labels, List<Double>> values = new java.util.HashMap<>();
-    Map<Labels, Boolean> dropNames = new java.util.HashMap<>();
+    SeriesCollector c = new SeriesCollector();
     for (long ts = start; ts <= ref; ts += step) {
       Value v = eval(sq.expr(), ts);
       if (v instanceof Scalar s) {
-        add(times, values, dropNames, Labels.EMPTY, ts, s.value(), false);
+        c.add(Labels.EMPTY, ts, s.value(), null, false);
       } else {
         for (Sample s : ((Vector) v).samples()) {
-          add(times, values, dropNames, s.labels(), ts, s.value(), s.dropName());
+          c.add(s.labels(), ts, s.value(), s.h(), s.dropName());
         }
       }
     }
-    List<Window> out = new ArrayList<>();
-    times.forEach(
-        (labels, tl) -> {
-          List<Double> vl = values.get(labels);
-          long[] ts = new long[tl.size()];
-          double[] vs = new double[tl.size()];
-          for (int i = 0; i < ts.length; i++) {
-            ts[i] = tl.get(i)[0];
-            vs[i] = vl.get(i);
-          }
-          out.add(new Window(labels, ts, vs, dropNames.get(labels)));
-        });
-    return new Matrix(out);
-  }
-
-  private static void add(
-      Map<Labels, List<long[]>> times,
-      Map<Labels, List<Double>> values,
-      Map<Labels, Boolean> dropNames,
-      Labels labels,
-      long ts,
-      double v,
-      boolean dropName) {
-    times.computeIfAbsent(labels, k -> new ArrayList<>()).add(new long[] {ts});
-    values.computeIfAbsent(labels, k -> new ArrayList<>()).add(v);
-    dropNames.merge(labels, dropName, Boolean::logicalOr);
+    return new Matrix(c.windows());
   }
 }

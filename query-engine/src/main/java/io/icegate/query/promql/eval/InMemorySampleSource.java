@@ -1,6 +1,7 @@
 package io.icegate.query.promql.eval;
 
 import io.icegate.query.promql.ast.Matcher;
+import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.series.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +11,18 @@ import java.util.TreeMap;
 
 /** Samples held in memory, for the conformance runner and the benchmark. */
 public final class InMemorySampleSource implements SampleSource {
-  private final Map<Labels, TreeMap<Long, Double>> data = new LinkedHashMap<>();
+  private final Map<Labels, TreeMap<Long, Object>> data = new LinkedHashMap<>();
   private List<StoredSeries> frozen;
 
   /** Adds (or overwrites) a sample. */
   public void add(Labels labels, long timestampMs, double value) {
     data.computeIfAbsent(labels, l -> new TreeMap<>()).put(timestampMs, value);
+    frozen = null;
+  }
+
+  /** Adds (or overwrites) a native histogram sample. */
+  public void add(Labels labels, long timestampMs, FloatHistogram h) {
+    data.computeIfAbsent(labels, l -> new TreeMap<>()).put(timestampMs, h);
     frozen = null;
   }
 
@@ -31,12 +38,21 @@ public final class InMemorySampleSource implements SampleSource {
           (labels, points) -> {
             long[] ts = new long[points.size()];
             double[] vs = new double[points.size()];
+            FloatHistogram[] hs = null;
             int i = 0;
-            for (Map.Entry<Long, Double> e : points.entrySet()) {
+            for (Map.Entry<Long, Object> e : points.entrySet()) {
               ts[i] = e.getKey();
-              vs[i++] = e.getValue();
+              if (e.getValue() instanceof FloatHistogram h) {
+                if (hs == null) {
+                  hs = new FloatHistogram[points.size()];
+                }
+                hs[i] = h;
+              } else {
+                vs[i] = (Double) e.getValue();
+              }
+              i++;
             }
-            out.add(new StoredSeries(labels, ts, vs));
+            out.add(new StoredSeries(labels, ts, vs, hs));
           });
       frozen = out;
     }

@@ -4,11 +4,11 @@ import io.icegate.query.promql.ast.Expr;
 import io.icegate.query.promql.eval.Value.Sample;
 import io.icegate.query.promql.eval.Value.Scalar;
 import io.icegate.query.promql.eval.Value.Vector;
+import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.promql.parse.PromqlParser;
 import io.icegate.query.series.Labels;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +52,7 @@ public final class PromqlEngine {
         if (!seen.add(l)) {
           throw new PromqlEvalException("vector cannot contain metrics with the same labelset");
         }
-        out.add(new Sample(l, s.value(), false));
+        out.add(new Sample(l, s.value(), s.h(), false));
       }
       v = new Vector(out);
     }
@@ -60,7 +60,7 @@ public final class PromqlEngine {
       List<Value.Window> out = new ArrayList<>();
       for (Value.Window w : m.series()) {
         Labels l = w.dropName() ? w.labels().without(Labels.METRIC_NAME) : w.labels();
-        out.add(new Value.Window(l, w.timestamps(), w.values(), false));
+        out.add(new Value.Window(l, w.timestamps(), w.values(), w.histograms(), false));
       }
       v = new Value.Matrix(out);
     }
@@ -83,16 +83,14 @@ public final class PromqlEngine {
     }
     Annotations annotations = new Annotations(query);
     Evaluator ev = new Evaluator(source, lookbackMs, startMs, endMs, stepMs, annotations);
-    Map<Labels, List<long[]>> times = new LinkedHashMap<>();
-    Map<Labels, List<Double>> values = new LinkedHashMap<>();
-    Map<Labels, Boolean> dropNames = new LinkedHashMap<>();
+    SeriesCollector c = new SeriesCollector();
     for (long t = startMs; t <= endMs; t += stepMs) {
       Value v = ev.eval(e, t);
       if (v instanceof Scalar s) {
-        append(times, values, dropNames, Labels.EMPTY, t, s.value(), false);
+        c.add(Labels.EMPTY, t, s.value(), null, false);
       } else {
         for (Sample s : ((Vector) v).samples()) {
-          append(times, values, dropNames, s.labels(), t, s.value(), s.dropName());
+          c.add(s.labels(), t, s.value(), s.h(), s.dropName());
         }
       }
       if (stepMs <= 0) {
@@ -100,13 +98,13 @@ public final class PromqlEngine {
       }
     }
     // Drop names, then merge series that became equal if their steps do not overlap.
-    TreeMap<Labels, TreeMap<Long, Double>> merged = new TreeMap<>();
-    for (Map.Entry<Labels, List<long[]>> en : times.entrySet()) {
-      Labels l = dropNames.get(en.getKey()) ? en.getKey().without(Labels.METRIC_NAME) : en.getKey();
-      TreeMap<Long, Double> points = merged.computeIfAbsent(l, k -> new TreeMap<>());
-      List<Double> vs = values.get(en.getKey());
-      for (int i = 0; i < en.getValue().size(); i++) {
-        if (points.put(en.getValue().get(i)[0], vs.get(i)) != null) {
+    TreeMap<Labels, TreeMap<Long, Object>> merged = new TreeMap<>();
+    for (Value.Window w : c.windows()) {
+      Labels l = w.dropName() ? w.labels().without(Labels.METRIC_NAME) : w.labels();
+      TreeMap<Long, Object> points = merged.computeIfAbsent(l, k -> new TreeMap<>());
+      for (int i = 0; i < w.size(); i++) {
+        Object val = w.h(i) != null ? w.h(i) : (Object) w.values()[i];
+        if (points.put(w.timestamps()[i], val) != null) {
           throw new PromqlEvalException("vector cannot contain metrics with the same labelset");
         }
       }
@@ -116,26 +114,19 @@ public final class PromqlEngine {
         (l, points) -> {
           long[] ts = new long[points.size()];
           double[] vs = new double[points.size()];
+          FloatHistogram[] hs = new FloatHistogram[points.size()];
           int i = 0;
-          for (Map.Entry<Long, Double> p : points.entrySet()) {
+          for (Map.Entry<Long, Object> p : points.entrySet()) {
             ts[i] = p.getKey();
-            vs[i++] = p.getValue();
+            if (p.getValue() instanceof FloatHistogram h) {
+              hs[i] = h;
+            } else {
+              vs[i] = (Double) p.getValue();
+            }
+            i++;
           }
-          out.add(new QueryResult.RangeSeries(l, ts, vs));
+          out.add(new QueryResult.RangeSeries(l, ts, vs, hs));
         });
     return new QueryResult(null, out, annotations.warnings(), annotations.infos());
-  }
-
-  private static void append(
-      Map<Labels, List<long[]>> times,
-      Map<Labels, List<Double>> values,
-      Map<Labels, Boolean> dropNames,
-      Labels labels,
-      long t,
-      double v,
-      boolean dropName) {
-    times.computeIfAbsent(labels, k -> new ArrayList<>()).add(new long[] {t});
-    values.computeIfAbsent(labels, k -> new ArrayList<>()).add(v);
-    dropNames.merge(labels, dropName, Boolean::logicalOr);
   }
 }

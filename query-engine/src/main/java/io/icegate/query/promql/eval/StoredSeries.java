@@ -2,13 +2,15 @@ package io.icegate.query.promql.eval;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.series.Labels;
 
 /**
  * One stored series: labels and samples in time order. A staleness marker is stored as {@link
  * #STALE_NAN}, the NaN whose bits Prometheus reserves for it ({@code value.StaleNaN}).
  */
-public record StoredSeries(Labels labels, long[] timestamps, double[] values) {
+public record StoredSeries(
+    Labels labels, long[] timestamps, double[] values, FloatHistogram[] histograms) {
   public static final long STALE_NAN_BITS = 0x7ff0000000000002L;
   public static final double STALE_NAN = Double.longBitsToDouble(STALE_NAN_BITS);
 
@@ -17,6 +19,15 @@ public record StoredSeries(Labels labels, long[] timestamps, double[] values) {
     if (timestamps.length != values.length) {
       throw new IllegalArgumentException("Invalid series: timestamps and values differ in length");
     }
+  }
+
+  public StoredSeries(Labels labels, long[] timestamps, double[] values) {
+    this(labels, timestamps, values, null);
+  }
+
+  /** The histogram at {@code i}, null for a float sample. */
+  public FloatHistogram h(int i) {
+    return histograms == null ? null : histograms[i];
   }
 
   public static boolean isStale(double v) {

@@ -21,7 +21,7 @@ final class EvalCommand {
   }
 
   /** Expected values of one series and its position for ordered results (from 1). */
-  record Expected(int pos, List<Double> values) {}
+  record Expected(int pos, List<Object> values) {}
 
   final String expr;
   final int line;

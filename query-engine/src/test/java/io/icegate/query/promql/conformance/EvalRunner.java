@@ -120,7 +120,7 @@ final class EvalRunner {
     for (RangeSeries s : rr.matrix()) {
       for (int i = 0; i < s.timestamps().length; i++) {
         if (s.timestamps()[i] == t) {
-          vec.add(new Value.Sample(s.labels(), s.values()[i], false));
+          vec.add(new Value.Sample(s.labels(), s.values()[i], s.h(i), false));
           break;
         }
       }
@@ -202,7 +202,7 @@ final class EvalRunner {
     if (v instanceof Value.Matrix m) {
       List<RangeSeries> rs = new ArrayList<>();
       for (Value.Window w : m.series()) {
-        rs.add(new RangeSeries(w.labels(), w.timestamps(), w.values()));
+        rs.add(new RangeSeries(w.labels(), w.timestamps(), w.values(), w.histograms()));
       }
       if (cmd.isOrdered()) {
         return "expected ordered result, but query returned a matrix";
@@ -239,12 +239,29 @@ final class EvalRunner {
       if (cmd.isOrdered() && exp.pos() != pos) {
         return "expected metric " + s.labels() + " at position " + exp.pos() + " but was at " + pos;
       }
-      if (exp.values().isEmpty()) {
-        return "expected histogram for " + s.labels() + " but got float value " + s.value();
-      }
-      double e = exp.values().get(0);
-      if (!almostEqual(e, s.value())) {
-        return "expected " + e + " for " + s.labels() + " but got " + s.value();
+      Object ev0 = exp.values().isEmpty() ? null : exp.values().get(0);
+      if (ev0 instanceof SeriesLine.HistogramValue hv) {
+        if (s.h() == null) {
+          return "expected histogram for " + s.labels() + " but got float value " + s.value();
+        }
+        if (!HistogramCompare.matches(hv.h(), s.h(), hv.hintSet())) {
+          return "expected "
+              + hv.h()
+              + " for "
+              + s.labels()
+              + " but got "
+              + s.h()
+              + " "
+              + s.h().hint;
+        }
+      } else {
+        if (s.h() != null) {
+          return "expected float value for " + s.labels() + " but got histogram " + s.h();
+        }
+        double e = ev0 == null ? Double.NaN : (Double) ev0;
+        if (!almostEqual(e, s.value())) {
+          return "expected " + e + " for " + s.labels() + " but got " + s.value();
+        }
       }
       seen.add(s.labels());
     }
@@ -270,8 +287,10 @@ final class EvalRunner {
         return "unexpected metric " + s.labels() + " in result";
       }
       seen.add(s.labels());
-      List<long[]> expTimes = new ArrayList<>();
-      List<Double> expVals = new ArrayList<>();
+      List<Long> expFt = new ArrayList<>();
+      List<Double> expF = new ArrayList<>();
+      List<Long> expHt = new ArrayList<>();
+      List<SeriesLine.HistogramValue> expH = new ArrayList<>();
       for (int i = 0; i < exp.values().size(); i++) {
         long ts = cmd.start + i * cmd.step;
         if (ts > cmd.end) {
@@ -281,44 +300,86 @@ final class EvalRunner {
               + s.labels()
               + ", but query time range cannot return this many points";
         }
-        double v = exp.values().get(i);
-        if (!SeriesLine.isOmitted(v)) {
-          expTimes.add(new long[] {ts});
-          expVals.add(v);
+        Object v = exp.values().get(i);
+        if (v instanceof SeriesLine.HistogramValue hv) {
+          expHt.add(ts);
+          expH.add(hv);
+        } else if (!SeriesLine.isOmitted((Double) v)) {
+          expFt.add(ts);
+          expF.add((Double) v);
         }
       }
-      if (expTimes.size() != s.timestamps().length) {
+      List<Long> actFt = new ArrayList<>();
+      List<Double> actF = new ArrayList<>();
+      List<Long> actHt = new ArrayList<>();
+      List<io.icegate.query.promql.histogram.FloatHistogram> actH = new ArrayList<>();
+      for (int i = 0; i < s.timestamps().length; i++) {
+        if (s.h(i) != null) {
+          actHt.add(s.timestamps()[i]);
+          actH.add(s.h(i));
+        } else {
+          actFt.add(s.timestamps()[i]);
+          actF.add(s.values()[i]);
+        }
+      }
+      if (expF.size() != actF.size() || expH.size() != actH.size()) {
         return "expected "
-            + expTimes.size()
-            + " float points for "
+            + expF.size()
+            + " float points and "
+            + expH.size()
+            + " histogram points for "
             + s.labels()
             + ", but got "
-            + s.timestamps().length
+            + actF.size()
+            + " and "
+            + actH.size()
             + " "
             + pointsOf(s);
       }
-      for (int i = 0; i < expTimes.size(); i++) {
-        if (expTimes.get(i)[0] != s.timestamps()[i]) {
+      for (int i = 0; i < expF.size(); i++) {
+        if (!expFt.get(i).equals(actFt.get(i))) {
           return "expected float value at index "
               + i
               + " for "
               + s.labels()
               + " to have timestamp "
-              + expTimes.get(i)[0]
+              + expFt.get(i)
               + ", but it had "
-              + s.timestamps()[i]
+              + actFt.get(i)
               + " "
               + pointsOf(s);
         }
-        if (!almostEqual(expVals.get(i), s.values()[i])) {
+        if (!almostEqual(expF.get(i), actF.get(i))) {
           return "expected float value at index "
               + i
               + " for "
               + s.labels()
               + " to be "
-              + expVals.get(i)
+              + expF.get(i)
               + ", but got "
-              + s.values()[i];
+              + actF.get(i);
+        }
+      }
+      for (int i = 0; i < expH.size(); i++) {
+        if (!expHt.get(i).equals(actHt.get(i))) {
+          return "expected histogram value at index "
+              + i
+              + " for "
+              + s.labels()
+              + " to have timestamp "
+              + expHt.get(i)
+              + ", but it had "
+              + actHt.get(i);
+        }
+        if (!HistogramCompare.matches(expH.get(i).h(), actH.get(i), expH.get(i).hintSet())) {
+          return "expected histogram value at index "
+              + i
+              + " for "
+              + s.labels()
+              + " to be "
+              + expH.get(i).h()
+              + ", but got "
+              + actH.get(i);
         }
       }
     }

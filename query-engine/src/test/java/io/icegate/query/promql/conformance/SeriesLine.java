@@ -1,6 +1,8 @@
 package io.icegate.query.promql.conformance;
 
 import io.icegate.query.promql.eval.StoredSeries;
+import io.icegate.query.promql.histogram.FloatHistogram;
+import io.icegate.query.promql.histogram.HistogramNotation;
 import io.icegate.query.promql.parse.Literals;
 import io.icegate.query.promql.parse.PromqlParser;
 import io.icegate.query.series.Labels;
@@ -11,7 +13,10 @@ import java.util.List;
  * One series description of a promqltest script: {@code metric{l="v"} 1+2x3 _ stale 5x2}. A value
  * is a double, {@link #OMITTED} for {@code _}, or the staleness NaN.
  */
-record SeriesLine(Labels labels, List<Double> values, boolean hasHistogram) {
+record SeriesLine(Labels labels, List<Object> values) {
+  /** An expected or loaded histogram value and whether its hint was written out. */
+  record HistogramValue(FloatHistogram h, boolean hintSet) {}
+
   static final double OMITTED = Double.longBitsToDouble(0x7ff8beef00000001L);
 
   static boolean isOmitted(double v) {
@@ -24,16 +29,71 @@ record SeriesLine(Labels labels, List<Double> values, boolean hasHistogram) {
     String metric = s.substring(0, end);
     Labels labels = PromqlParser.parseSeriesMetric(metric);
     String rest = s.substring(end).trim();
-    List<Double> values = new ArrayList<>();
-    if (rest.contains("{{")) {
-      return new SeriesLine(labels, values, true);
-    }
-    for (String item : rest.split("\\s+")) {
-      if (!item.isEmpty()) {
-        parseItem(item, values);
+    List<Object> values = new ArrayList<>();
+    for (String item : items(rest)) {
+      if (item.startsWith("{{")) {
+        parseHistogramItem(item, values);
+      } else {
+        List<Double> fs = new ArrayList<>();
+        parseItem(item, fs);
+        values.addAll(fs);
       }
     }
-    return new SeriesLine(labels, values, false);
+    return new SeriesLine(labels, values);
+  }
+
+  /** Splits on blanks outside {@code {{...}}}. */
+  private static List<String> items(String rest) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth--;
+      }
+      if (Character.isWhitespace(c) && depth == 0) {
+        if (cur.length() > 0) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+      } else {
+        cur.append(c);
+      }
+    }
+    if (cur.length() > 0) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+
+  private static void parseHistogramItem(String item, List<Object> out) {
+    int end = item.indexOf("}}") + 2;
+    HistogramNotation.Parsed base = HistogramNotation.parse(item.substring(0, end));
+    String rest = item.substring(end);
+    if (rest.isEmpty()) {
+      out.add(new HistogramValue(base.h(), base.hintSet()));
+      return;
+    }
+    if (rest.startsWith("x")) {
+      long n = Long.parseLong(rest.substring(1));
+      for (long i = 0; i <= n; i++) {
+        out.add(new HistogramValue(base.h(), base.hintSet()));
+      }
+      return;
+    }
+    char sign = rest.charAt(0);
+    int incEnd = rest.indexOf("}}") + 2;
+    FloatHistogram inc = HistogramNotation.parse(rest.substring(1, incEnd)).h();
+    long n = Long.parseLong(rest.substring(incEnd + 1));
+    FloatHistogram cur = base.h();
+    out.add(new HistogramValue(cur, base.hintSet()));
+    for (long i = 1; i <= n; i++) {
+      cur = sign == '+' ? cur.copy().add(inc) : cur.copy().sub(inc);
+      out.add(new HistogramValue(cur, base.hintSet()));
+    }
   }
 
   /** End of the metric part: the first blank outside braces and quotes. */
