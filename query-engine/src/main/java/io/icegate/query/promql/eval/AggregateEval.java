@@ -9,7 +9,6 @@ import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.promql.parse.GoFormat;
 import io.icegate.query.series.Labels;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,7 +277,12 @@ final class AggregateEval {
       return Double.POSITIVE_INFINITY;
     }
     List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(Comparator.naturalOrder());
+    // NaN sorts first, as Prometheus' vectorByValueHeap orders it.
+    sorted.sort(
+        (x, y) ->
+            Double.isNaN(x)
+                ? (Double.isNaN(y) ? 0 : -1)
+                : Double.isNaN(y) ? 1 : Double.compare(x, y));
     int n = sorted.size();
     double rank = q * (n - 1);
     int lower = (int) Math.max(0, Math.floor(rank));

@@ -47,7 +47,8 @@ final class FunctionEval {
         return new Scalar(Math.max(scalarArg(ev, args.get(0), t), scalarArg(ev, args.get(1), t)));
       case "scalar":
         {
-          List<Sample> v = vectorArg(ev, args.get(0), t);
+          List<Sample> v =
+              vectorArg(ev, args.get(0), t).stream().filter(x -> x.h() == null).toList();
           return new Scalar(v.size() == 1 ? v.get(0).value() : Double.NaN);
         }
       case "vector":
@@ -94,7 +95,14 @@ final class FunctionEval {
       "month",
       "year":
         return date(ev, c, t);
-      case "histogram_quantile":
+      case "histogram_quantile",
+      "histogram_quantiles",
+      "histogram_fraction",
+      "histogram_count",
+      "histogram_sum",
+      "histogram_avg",
+      "histogram_stddev",
+      "histogram_stdvar":
         return HistogramQuantile.eval(ev, c, t);
       default:
         break;
@@ -157,7 +165,9 @@ final class FunctionEval {
   static Vector map(List<Sample> in, DoubleUnaryOperator f) {
     List<Sample> out = new ArrayList<>(in.size());
     for (Sample s : in) {
-      out.add(new Sample(s.labels(), f.applyAsDouble(s.value()), true));
+      if (s.h() == null) {
+        out.add(new Sample(s.labels(), f.applyAsDouble(s.value()), true));
+      }
     }
     return new Vector(out);
   }
@@ -242,7 +252,7 @@ final class FunctionEval {
       if (m.matches()) {
         String res = GoRegexExpand.expand(repl, m);
         boolean drop = dst.equals(Labels.METRIC_NAME) ? false : s.dropName();
-        out.add(new Sample(s.labels().with(dst, res), s.value(), drop));
+        out.add(new Sample(s.labels().with(dst, res), s.value(), s.h(), drop));
       } else {
         out.add(s);
       }
@@ -272,7 +282,7 @@ final class FunctionEval {
         vals.add(s.labels().get(src));
       }
       boolean drop = dst.equals(Labels.METRIC_NAME) ? false : s.dropName();
-      out.add(new Sample(s.labels().with(dst, String.join(sep, vals)), s.value(), drop));
+      out.add(new Sample(s.labels().with(dst, String.join(sep, vals)), s.value(), s.h(), drop));
     }
     checkUnique(out);
     return new Vector(out);
@@ -294,6 +304,9 @@ final class FunctionEval {
           "sort is ineffective for range queries since results are always ordered by labels", c);
     }
     List<Sample> in = new ArrayList<>(vectorArg(ev, c.args().get(0), t));
+    if (name.equals("sort") || name.equals("sort_desc")) {
+      in.removeIf(x -> x.h() != null);
+    }
     switch (name) {
       case "sort" -> in.sort((a, b) -> compareAscNanLast(a.value(), b.value()));
       case "sort_desc" -> in.sort((a, b) -> compareDescNanLast(a.value(), b.value()));
@@ -350,6 +363,9 @@ final class FunctionEval {
     }
     List<Sample> out = new ArrayList<>();
     for (Sample s : vectorArg(ev, c.args().get(0), t)) {
+      if (s.h() != null) {
+        continue;
+      }
       double f = s.value();
       double v;
       if (Double.isNaN(f) || Double.isInfinite(f)) {

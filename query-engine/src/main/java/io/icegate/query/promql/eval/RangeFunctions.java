@@ -56,7 +56,40 @@ final class RangeFunctions {
     }
     boolean keepName = name.equals("last_over_time") || name.equals("first_over_time");
     List<Sample> out = new ArrayList<>();
-    for (Window w : m.series()) {
+    for (Window w0 : m.series()) {
+      Window w = w0;
+      if (w.histogramCount() > 0) {
+        String metric = w.labels().get(Labels.METRIC_NAME);
+        if (FLOAT_ONLY.contains(name)) {
+          if (w.floatCount() == 0) {
+            continue;
+          }
+          boolean tooFew =
+              (name.equals("deriv")
+                      || name.equals("predict_linear")
+                      || name.equals("double_exponential_smoothing"))
+                  && w.floatCount() < 2;
+          if (!tooFew || w.floatCount() == 1) {
+            ev.annotations.info(
+                "ignored histograms in a range containing both floats and histograms for metric name \""
+                    + metric
+                    + "\"",
+                matrixArg);
+          }
+          w = w.floats();
+        } else if (HISTOGRAM_AWARE.contains(name)) {
+          Sample hs = HistogramRange.apply(ev, name, w, t, matrixArg);
+          if (hs != null) {
+            out.add(new Sample(w.labels(), hs.value(), hs.h(), true));
+          }
+          continue;
+        }
+      }
+      if (name.equals("last_over_time") || name.equals("first_over_time")) {
+        int i = name.equals("last_over_time") ? w.size() - 1 : 0;
+        out.add(new Sample(w.labels(), w.values()[i], w.h(i), !keepName || w.dropName()));
+        continue;
+      }
       double v = apply(ev, c, name, w, scalars, t, matrixArg);
       if (Double.isNaN(v) && Double.doubleToRawLongBits(v) == NO_RESULT_BITS) {
         continue;
@@ -80,6 +113,31 @@ final class RangeFunctions {
     }
     return new Vector(out);
   }
+
+  private static final java.util.Set<String> FLOAT_ONLY =
+      java.util.Set.of(
+          "min_over_time",
+          "max_over_time",
+          "stddev_over_time",
+          "stdvar_over_time",
+          "quantile_over_time",
+          "mad_over_time",
+          "ts_of_min_over_time",
+          "ts_of_max_over_time",
+          "deriv",
+          "predict_linear",
+          "double_exponential_smoothing");
+  private static final java.util.Set<String> HISTOGRAM_AWARE =
+      java.util.Set.of(
+          "rate",
+          "increase",
+          "delta",
+          "irate",
+          "idelta",
+          "sum_over_time",
+          "avg_over_time",
+          "changes",
+          "resets");
 
   /** A NaN with its own payload: "this series gives no output", distinct from a NaN result. */
   private static final long NO_RESULT_BITS = 0x7ff8dead00000001L;
@@ -325,7 +383,7 @@ final class RangeFunctions {
   }
 
   /** {@code extrapolatedRate}: rate, increase and delta with Prometheus' extrapolation. */
-  private static double extrapolatedRate(
+  static double extrapolatedRate(
       Evaluator ev, Expr arg, Window w, long t, boolean isCounter, boolean isRate) {
     double[] v = w.values();
     long[] ts = w.timestamps();
