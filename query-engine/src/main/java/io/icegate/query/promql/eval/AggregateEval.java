@@ -341,7 +341,7 @@ final class AggregateEval {
 
   private static Value countValues(Expr.Aggregate a, Vector in, String label) {
     if (!FunctionEval.isValidLabelName(label)) {
-      throw new PromqlEvalException("invalid label name \"" + label + "\"");
+      throw new PromqlEvalException("invalid label name " + GoFormat.quote(label));
     }
     Map<Labels, double[]> counts = new LinkedHashMap<>();
     for (Sample s : in.samples()) {

@@ -198,7 +198,14 @@ public final class Evaluator {
         c.add(Labels.EMPTY, ts, s.value(), null, false);
       } else {
         for (Sample s : ((Vector) v).samples()) {
-          c.add(s.labels(), ts, s.value(), s.h(), s.dropName());
+          FloatHistogram h = s.h();
+          // Hints describe neighbouring stored samples, not subquery steps: forget them.
+          if (h != null
+              && (h.hint == FloatHistogram.Hint.NOT_COUNTER_RESET
+                  || h.hint == FloatHistogram.Hint.COUNTER_RESET)) {
+            h = h.copyWithHint(FloatHistogram.Hint.UNKNOWN);
+          }
+          c.add(s.labels(), ts, s.value(), h, s.dropName());
         }
       }
     }

@@ -136,6 +136,9 @@ final class NativeHistogramMath {
       double bl = b.lower();
       double bu = b.upper();
       boolean zeroBucket = false;
+      if (h.usesCustomBuckets() && bl == Double.NEGATIVE_INFINITY && bu > 0) {
+        bl = 0; // As for classic buckets: a first bucket with a positive bound starts at 0.
+      }
       if (!h.usesCustomBuckets() && bl <= 0 && bu >= 0) {
         zeroBucket = true;
         if (!h.hasNegativeBuckets() && h.hasPositiveBuckets()) {

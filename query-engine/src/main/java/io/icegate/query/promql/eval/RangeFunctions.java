@@ -19,7 +19,7 @@ final class RangeFunctions {
   static Value eval(Evaluator ev, Expr.Call c, long t) {
     String name = c.function().name();
     int mi = c.function().argTypes().indexOf(ValueType.MATRIX);
-    Expr matrixArg = c.args().get(mi);
+    Expr matrixArg = unwrap(c.args().get(mi));
     Matrix m = (Matrix) ev.eval(matrixArg, t);
     if (name.equals("absent_over_time")) {
       if (!m.series().isEmpty()) {
@@ -138,6 +138,14 @@ final class RangeFunctions {
           "avg_over_time",
           "changes",
           "resets");
+
+  static Expr unwrap(Expr e) {
+    Expr x = e;
+    while (x instanceof Expr.Paren p) {
+      x = p.expr();
+    }
+    return x;
+  }
 
   /** A NaN with its own payload: "this series gives no output", distinct from a NaN result. */
   private static final long NO_RESULT_BITS = 0x7ff8dead00000001L;

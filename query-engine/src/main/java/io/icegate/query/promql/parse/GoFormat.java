@@ -53,4 +53,24 @@ public final class GoFormat {
     }
     return bd.toPlainString();
   }
+
+  /** Go's {@code %q} of a string whose undecodable bytes are kept as U+DC80..U+DCFF. */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0xDC80 && c <= 0xDCFF && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) {
+        sb.append(String.format("\\x%02x", c & 0xFF));
+      } else if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
+  }
 }
