@@ -85,12 +85,14 @@ final class AggregateEval {
         if (histogramAware && s.h() != null) {
           g.histogram = s.h().copy();
           g.histogramCount = 1;
+          g.seeHint(s.h());
         }
       } else if (histogramAware && s.h() != null) {
         g.dropName |= s.dropName();
         if (g.histogram == null) {
           g.histogram = s.h().copy();
           g.histogramCount = 1;
+          g.seeHint(s.h());
         } else {
           g.addHistogram(s);
         }
@@ -116,7 +118,14 @@ final class AggregateEval {
               a.expr());
           continue;
         }
-        FloatHistogram h = g.histogram;
+        FloatHistogram h = g.histogram.addCompensation(g.comp);
+        if (g.resetSeen && g.notResetSeen) {
+          ev.annotations.warn("conflicting counter resets during histogram aggregation", a.expr());
+        }
+        if (g.reconciled) {
+          ev.annotations.info(
+              "mismatched custom buckets were reconciled during aggregation", a.expr());
+        }
         if (op.equals("avg")) {
           h = h.div(g.histogramCount);
         }
@@ -143,6 +152,16 @@ final class AggregateEval {
   /** Running state of one output group. */
   private static final class Group {
     FloatHistogram histogram;
+    FloatHistogram comp;
+    boolean reconciled;
+    boolean resetSeen;
+    boolean notResetSeen;
+
+    void seeHint(FloatHistogram h) {
+      resetSeen |= h.hint == FloatHistogram.Hint.COUNTER_RESET;
+      notResetSeen |= h.hint == FloatHistogram.Hint.NOT_COUNTER_RESET;
+    }
+
     double histogramCount;
     boolean hasFloat;
     boolean incompatible;
@@ -183,7 +202,9 @@ final class AggregateEval {
         return; // The caller starts the running histogram.
       }
       try {
-        histogram.add(s.h());
+        seeHint(s.h());
+        comp = histogram.kahanAdd(s.h(), comp);
+        reconciled |= histogram.lastReconciled;
         histogramCount++;
       } catch (FloatHistogram.IncompatibleException e) {
         incompatible = true;

@@ -109,6 +109,13 @@ final class BinaryEval {
       case "+", "-" -> {
         try {
           FloatHistogram res = op.equals("+") ? lh.copy().add(rh) : lh.copy().sub(rh);
+          String what = op.equals("+") ? "addition" : "subtraction";
+          if (res.lastCollision) {
+            ev.annotations.warn("conflicting counter resets during histogram " + what, b);
+          }
+          if (res.lastReconciled) {
+            ev.annotations.info("mismatched custom buckets were reconciled during " + what, b);
+          }
           if (op.equals("-")) {
             res.hint = FloatHistogram.Hint.GAUGE;
           }

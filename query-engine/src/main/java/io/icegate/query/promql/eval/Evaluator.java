@@ -83,7 +83,11 @@ public final class Evaluator {
       List<Sample> out = new ArrayList<>();
       for (Sample s : ((Vector) v).samples()) {
         out.add(
-            new Sample(s.labels(), -s.value(), s.h() == null ? null : s.h().copy().mul(-1), true));
+            new Sample(
+                s.labels(),
+                -s.value(),
+                s.h() == null ? null : s.h().copyWithHint(FloatHistogram.Hint.GAUGE).mul(-1),
+                true));
       }
       return new Vector(out);
     }

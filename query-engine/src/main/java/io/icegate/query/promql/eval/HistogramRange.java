@@ -74,6 +74,10 @@ final class HistogramRange {
         if (!isRate || !last.detectReset(prev)) {
           try {
             res.sub(prev);
+            if (res.lastReconciled) {
+              ev.annotations.info(
+                  "mismatched custom buckets were reconciled during subtraction", arg);
+            }
           } catch (FloatHistogram.IncompatibleException e) {
             ev.annotations.warn(
                 "vector contains a mix of histograms with exponential and custom buckets schemas for metric name \""
@@ -100,8 +104,23 @@ final class HistogramRange {
       switch (name) {
         case "sum_over_time", "avg_over_time" -> {
           FloatHistogram sum = w.h(0).copy();
+          FloatHistogram comp = null;
+          boolean reset = w.h(0).hint == Hint.COUNTER_RESET;
+          boolean notReset = w.h(0).hint == Hint.NOT_COUNTER_RESET;
+          boolean reconciled = false;
           for (int i = 1; i < w.size(); i++) {
-            sum.add(w.h(i));
+            reset |= w.h(i).hint == Hint.COUNTER_RESET;
+            notReset |= w.h(i).hint == Hint.NOT_COUNTER_RESET;
+            comp = sum.kahanAdd(w.h(i), comp);
+            reconciled |= sum.lastReconciled;
+          }
+          sum.addCompensation(comp);
+          if (reset && notReset) {
+            ev.annotations.warn("conflicting counter resets during histogram aggregation", arg);
+          }
+          if (reconciled) {
+            ev.annotations.info(
+                "mismatched custom buckets were reconciled during aggregation", arg);
           }
           if (name.equals("avg_over_time")) {
             sum.div(w.size());
@@ -145,17 +164,44 @@ final class HistogramRange {
       }
       minSchema = Math.min(minSchema, cur.schema);
     }
-    if (last.usesCustomBuckets() != prev.usesCustomBuckets()) {
+    boolean custom = prev.usesCustomBuckets();
+    if (isCounter && w.h(1).detectReset(prev)) {
+      // The first sample only matters through its count; start from an empty histogram
+      // shaped like the second one, as Prometheus does.
+      FloatHistogram empty = new FloatHistogram();
+      empty.schema = w.h(1).schema;
+      empty.customValues = w.h(1).customValues;
+      empty.zeroThreshold = w.h(1).zeroThreshold;
+      prev = empty;
+      custom = empty.usesCustomBuckets();
+    }
+    if (last.usesCustomBuckets() != custom) {
       throw new FloatHistogram.IncompatibleException("mix");
     }
+    for (int i = 1; i < n - 1; i++) {
+      if (isCounter && w.h(i).usesCustomBuckets() != custom) {
+        throw new FloatHistogram.IncompatibleException("mix");
+      }
+    }
+    minSchema = Math.min(minSchema, prev.schema);
     FloatHistogram h = last.copyToSchema(minSchema);
     h.sub(prev);
+    if (h.lastReconciled) {
+      ev.annotations.info("mismatched custom buckets were reconciled during subtraction", arg);
+    }
     if (isCounter) {
       FloatHistogram p = prev;
       for (int i = 1; i < n; i++) {
         FloatHistogram cur = w.h(i);
+        if (i == 1 && p != w.h(0)) {
+          p = cur;
+          continue;
+        }
         if (cur.detectReset(p)) {
           h.add(p);
+          if (h.lastReconciled) {
+            ev.annotations.info("mismatched custom buckets were reconciled during addition", arg);
+          }
         }
         p = cur;
       }
@@ -186,8 +232,8 @@ final class HistogramRange {
     if (durationToStart >= threshold) {
       durationToStart = avg / 2;
     }
-    if (isCounter && h.count > 0 && prev.count >= 0) {
-      double durationToZero = sampledInterval * (prev.count / h.count);
+    if (isCounter && h.count > 0 && w.h(0).count >= 0) {
+      double durationToZero = sampledInterval * (w.h(0).count / h.count);
       if (durationToZero < durationToStart) {
         durationToStart = durationToZero;
       }

@@ -40,6 +40,12 @@ public final class FloatHistogram {
   public double[] customValues = new double[0];
   public Hint hint = Hint.UNKNOWN;
 
+  /** Set by the last {@link #add}/{@link #sub}: custom bounds were intersected. */
+  public boolean lastReconciled;
+
+  /** Set by the last {@link #add}/{@link #sub}: one side was a counter reset, the other not. */
+  public boolean lastCollision;
+
   public boolean usesCustomBuckets() {
     return schema == CUSTOM_BUCKETS_SCHEMA;
   }
@@ -125,11 +131,18 @@ public final class FloatHistogram {
       throw new IncompatibleException(
           "cannot apply this operation on histograms with a mix of exponential and custom bucket schemas");
     }
-    if (usesCustomBuckets() && !Arrays.equals(customValues, other.customValues)) {
-      throw new IncompatibleException(
-          "cannot apply this operation on custom buckets histograms with different custom bounds");
-    }
+    lastReconciled = false;
+    lastCollision = adjustCounterReset(other);
     FloatHistogram o = other;
+    if (usesCustomBuckets() && !Arrays.equals(customValues, other.customValues)) {
+      double[] common = intersect(customValues, other.customValues);
+      positive = remap(positive, customValues, common);
+      o = other.copy();
+      o.positive = remap(other.positive, other.customValues, common);
+      customValues = common;
+      o.customValues = common;
+      lastReconciled = true;
+    }
     if (!usesCustomBuckets()) {
       int target = Math.min(schema, other.schema);
       if (schema != target) {
@@ -138,7 +151,7 @@ public final class FloatHistogram {
         negative = r.negative;
         schema = target;
       }
-      o = other.copyToSchema(target);
+      o = o.copyToSchema(target);
       if (o.zeroThreshold > zeroThreshold) {
         widenZeroBucket(o.zeroThreshold);
       } else if (zeroThreshold > o.zeroThreshold) {
@@ -156,6 +169,129 @@ public final class FloatHistogram {
       negative.merge(e.getKey(), sign * e.getValue(), Double::sum);
     }
     return this;
+  }
+
+  /**
+   * Adds {@code other} with Kahan-Neumaier compensation kept in {@code comp} (same layout as this),
+   * as {@code KahanAdd}; answers the compensation to pass next time. Layout changes fold the
+   * compensation in first and continue without it.
+   */
+  public FloatHistogram kahanAdd(FloatHistogram other, FloatHistogram comp) {
+    boolean sameLayout =
+        schema == other.schema
+            && zeroThreshold == other.zeroThreshold
+            && Arrays.equals(customValues, other.customValues);
+    if (!sameLayout) {
+      if (comp != null) {
+        addPlain(comp);
+      }
+      add(other);
+      return null;
+    }
+    lastReconciled = false;
+    lastCollision = adjustCounterReset(other);
+    FloatHistogram c = comp != null ? comp : emptyLike();
+    double[] r = kahan(other.count, count, c.count);
+    count = r[0];
+    c.count = r[1];
+    r = kahan(other.sum, sum, c.sum);
+    sum = r[0];
+    c.sum = r[1];
+    r = kahan(other.zeroCount, zeroCount, c.zeroCount);
+    zeroCount = r[0];
+    c.zeroCount = r[1];
+    kahanBuckets(positive, other.positive, c.positive);
+    kahanBuckets(negative, other.negative, c.negative);
+    return c;
+  }
+
+  /** Adds the compensation back ({@code comp} may be null). */
+  public FloatHistogram addCompensation(FloatHistogram comp) {
+    if (comp != null) {
+      addPlain(comp);
+    }
+    return this;
+  }
+
+  private void addPlain(FloatHistogram c) {
+    count += c.count;
+    sum += c.sum;
+    zeroCount += c.zeroCount;
+    c.positive.forEach((k, v) -> positive.merge(k, v, Double::sum));
+    c.negative.forEach((k, v) -> negative.merge(k, v, Double::sum));
+  }
+
+  private FloatHistogram emptyLike() {
+    FloatHistogram c = new FloatHistogram();
+    c.schema = schema;
+    c.zeroThreshold = zeroThreshold;
+    c.customValues = customValues;
+    return c;
+  }
+
+  private static void kahanBuckets(
+      TreeMap<Integer, Double> into, TreeMap<Integer, Double> add, TreeMap<Integer, Double> comp) {
+    for (Map.Entry<Integer, Double> e : add.entrySet()) {
+      double[] r =
+          kahan(
+              e.getValue(), into.getOrDefault(e.getKey(), 0.0), comp.getOrDefault(e.getKey(), 0.0));
+      into.put(e.getKey(), r[0]);
+      comp.put(e.getKey(), r[1]);
+    }
+  }
+
+  private static double[] kahan(double inc, double sum, double c) {
+    double t = sum + inc;
+    if (Double.isInfinite(t)) {
+      c = 0;
+    } else if (Math.abs(sum) >= Math.abs(inc)) {
+      c += (sum - t) + inc;
+    } else {
+      c += (inc - t) + sum;
+    }
+    return new double[] {t, c};
+  }
+
+  private boolean adjustCounterReset(FloatHistogram other) {
+    if (other.hint == hint) {
+      return false;
+    }
+    if (hint == Hint.GAUGE) {
+      return false;
+    }
+    if (other.hint == Hint.GAUGE) {
+      hint = Hint.GAUGE;
+      return false;
+    }
+    if (hint == Hint.UNKNOWN) {
+      return false;
+    }
+    if (other.hint == Hint.UNKNOWN) {
+      hint = Hint.UNKNOWN;
+      return false;
+    }
+    hint = Hint.UNKNOWN;
+    return true;
+  }
+
+  private static double[] intersect(double[] a, double[] b) {
+    return Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).toArray();
+  }
+
+  /** Moves custom buckets onto coarser bounds: each into the first bound at or above its own. */
+  private static TreeMap<Integer, Double> remap(
+      TreeMap<Integer, Double> in, double[] from, double[] to) {
+    TreeMap<Integer, Double> out = new TreeMap<>();
+    for (Map.Entry<Integer, Double> e : in.entrySet()) {
+      int i = e.getKey();
+      double upper = i < from.length ? from[i] : Double.POSITIVE_INFINITY;
+      int j = 0;
+      while (j < to.length && to[j] < upper) {
+        j++;
+      }
+      out.merge(j, e.getValue(), Double::sum);
+    }
+    return out;
   }
 
   /** Moves buckets wholly inside a wider zero threshold into the zero bucket. */
@@ -270,7 +406,15 @@ public final class FloatHistogram {
       return true;
     }
     if (usesCustomBuckets() && !Arrays.equals(customValues, previous.customValues)) {
-      return true;
+      double[] common = intersect(customValues, previous.customValues);
+      TreeMap<Integer, Double> cur = remap(positive, customValues, common);
+      TreeMap<Integer, Double> prev = remap(previous.positive, previous.customValues, common);
+      for (Map.Entry<Integer, Double> e : prev.entrySet()) {
+        if (cur.getOrDefault(e.getKey(), 0.0) < e.getValue()) {
+          return true;
+        }
+      }
+      return false;
     }
     if (schema > previous.schema) {
       return true;

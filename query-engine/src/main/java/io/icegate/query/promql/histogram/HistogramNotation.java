@@ -72,8 +72,8 @@ public final class HistogramNotation {
           hintSet = true;
           h.hint =
               switch (value) {
-                case "counter_reset" -> FloatHistogram.Hint.COUNTER_RESET;
-                case "not_counter_reset" -> FloatHistogram.Hint.NOT_COUNTER_RESET;
+                case "reset", "counter_reset" -> FloatHistogram.Hint.COUNTER_RESET;
+                case "not_reset", "not_counter_reset" -> FloatHistogram.Hint.NOT_COUNTER_RESET;
                 case "gauge" -> FloatHistogram.Hint.GAUGE;
                 default -> FloatHistogram.Hint.UNKNOWN;
               };

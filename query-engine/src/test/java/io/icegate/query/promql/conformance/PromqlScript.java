@@ -40,6 +40,7 @@ final class PromqlScript {
   private final InMemorySampleSource source = new InMemorySampleSource();
   private final PromqlEngine engine = new PromqlEngine(source);
   private final List<Outcome> outcomes = new ArrayList<>();
+  private final List<String> loadProblems = new ArrayList<>();
 
   static List<Outcome> run(String text) {
     PromqlScript s = new PromqlScript();
@@ -67,7 +68,7 @@ final class PromqlScript {
       } else if (cmd.startsWith("eval")) {
         i = eval(lines, i);
       } else {
-        throw new IllegalArgumentException("line " + (i + 1) + ": invalid command " + l);
+        loadProblems.add("line " + (i + 1) + ": invalid command " + l);
       }
     }
   }
@@ -82,7 +83,17 @@ final class PromqlScript {
     List<SeriesLine> loaded = new ArrayList<>();
     while (i + 1 < lines.length && !lines[i + 1].isEmpty()) {
       i++;
-      SeriesLine s = SeriesLine.parse(lines[i]);
+      SeriesLine s;
+      if (isStartTimeLine(lines[i])) {
+        continue; // Start timestamps (@st lines) are not modelled.
+      }
+      try {
+        s = SeriesLine.parse(lines[i]);
+      } catch (RuntimeException e) {
+        // promqltest would reject the whole file; here only this series is lost.
+        loadProblems.add("line " + (i + 1) + ": " + e.getMessage());
+        continue;
+      }
       loaded.add(s);
       long t = 0;
       FloatHistogram prev = null;
@@ -95,8 +106,9 @@ final class PromqlScript {
               h.hint = FloatHistogram.Hint.UNKNOWN;
             } else {
               h.hint =
+                  // A detected reset reads back as "unknown" (prometheus/prometheus#15346).
                   h.copyWithHint(FloatHistogram.Hint.UNKNOWN).detectReset(prev)
-                      ? FloatHistogram.Hint.COUNTER_RESET
+                      ? FloatHistogram.Hint.UNKNOWN
                       : FloatHistogram.Hint.NOT_COUNTER_RESET;
             }
           }
@@ -123,7 +135,7 @@ final class PromqlScript {
                       prev == null
                           ? FloatHistogram.Hint.UNKNOWN
                           : h.detectReset(prev)
-                              ? FloatHistogram.Hint.COUNTER_RESET
+                              ? FloatHistogram.Hint.UNKNOWN
                               : FloatHistogram.Hint.NOT_COUNTER_RESET;
                   source.add(labels, p.getKey(), h);
                   prev = h;
@@ -247,6 +259,11 @@ final class PromqlScript {
       i++;
     }
     return i;
+  }
+
+  private static boolean isStartTimeLine(String line) {
+    String[] parts = line.trim().split("\\s+", 2);
+    return parts[0].endsWith("@st");
   }
 
   /** promqltest's {@code parseNumber}: Go's ParseInt(base 0), then ParseFloat. */
