@@ -23,7 +23,8 @@ class PromqlConformanceTest {
   @Test
   void promqltestScriptsPass() throws IOException {
     // The default surefire execution leaves this test to the dedicated one (see the pom).
-    assumeFalse(Boolean.getBoolean("promql.conformance.skip"), "run by the promql-conformance execution");
+    assumeFalse(
+        Boolean.getBoolean("promql.conformance.skip"), "run by the promql-conformance execution");
     Path dir = Path.of(System.getProperty("promql.testdata", "../../shared/conformance/promql"));
     assertThat(dir).isDirectory();
     List<Path> files;
