@@ -179,10 +179,24 @@ public sealed interface Expr
   }
 
   /** Vector matching of a binary operator between two instant vectors. */
-  record Matching(Cardinality card, List<String> labels, boolean on, List<String> include) {
+  /**
+   * Vector matching; {@code fillLeft}/{@code fillRight} (null when absent) are the values of the
+   * {@code fill} modifiers used for a side without a match.
+   */
+  record Matching(
+      Cardinality card,
+      List<String> labels,
+      boolean on,
+      List<String> include,
+      Double fillLeft,
+      Double fillRight) {
     public Matching {
       labels = List.copyOf(labels);
       include = List.copyOf(include);
+    }
+
+    public Matching(Cardinality card, List<String> labels, boolean on, List<String> include) {
+      this(card, labels, on, include, null, null);
     }
   }
 

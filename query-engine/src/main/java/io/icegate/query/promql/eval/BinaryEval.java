@@ -213,7 +213,9 @@ final class BinaryEval {
       Vector rhs,
       Expr.Matching m,
       boolean returnBool) {
-    if (lhs.samples().isEmpty() || rhs.samples().isEmpty()) {
+    boolean fills = m.fillLeft() != null || m.fillRight() != null;
+    if ((lhs.samples().isEmpty() && rhs.samples().isEmpty())
+        || (!fills && (lhs.samples().isEmpty() || rhs.samples().isEmpty()))) {
       return new Vector(List.of());
     }
     boolean oneToMany = m.card() == Cardinality.ONE_TO_MANY;
@@ -251,7 +253,11 @@ final class BinaryEval {
       Labels sig = signature(ms.labels(), m);
       Sample os = oneSide.get(sig);
       if (os == null) {
-        continue;
+        Double fill = oneToMany ? m.fillLeft() : m.fillRight();
+        if (fill == null) {
+          continue;
+        }
+        os = new Sample(matchLabels(ms.labels(), m), fill, false);
       }
       double lf = oneToMany ? os.value() : ms.value();
       double rf = oneToMany ? ms.value() : os.value();
@@ -282,7 +288,38 @@ final class BinaryEval {
       }
       out.add(new Sample(metric, v, h, returnBool));
     }
+    Double fillOne = oneToMany ? m.fillRight() : m.fillLeft();
+    if (fillOne != null) {
+      for (Sample os : one) {
+        Labels sig = signature(os.labels(), m);
+        if (matchedOne.contains(sig) || matchedMany.containsKey(sig)) {
+          continue;
+        }
+        Sample ms = new Sample(matchLabels(os.labels(), m), fillOne, false);
+        double lf = oneToMany ? os.value() : ms.value();
+        double rf = oneToMany ? ms.value() : os.value();
+        Elem res = elem(ev, b, op, lf, rf, oneToMany ? os.h() : null, oneToMany ? null : os.h());
+        if (res == null) {
+          continue;
+        }
+        double v = res.value();
+        boolean keep = res.keep();
+        if (returnBool) {
+          v = keep ? 1 : 0;
+        }
+        if (!keep && !returnBool) {
+          continue;
+        }
+        Labels metric = resultMetric(ms.labels(), os.labels(), m, arithmetic);
+        out.add(new Sample(metric, v, returnBool ? null : res.h(), returnBool));
+      }
+    }
     return new Vector(out);
+  }
+
+  /** {@code labels.MatchLabels}: the matching labels only (what a filled-in sample carries). */
+  static Labels matchLabels(Labels l, Expr.Matching m) {
+    return signature(l, m);
   }
 
   private static Labels resultMetric(Labels lhs, Labels rhs, Expr.Matching m, boolean dropName) {

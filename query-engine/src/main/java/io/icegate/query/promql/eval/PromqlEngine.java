@@ -69,7 +69,7 @@ public final class PromqlEngine {
 
   /** Parses and evaluates at every step from {@code startMs} to {@code endMs} inclusive. */
   public QueryResult range(String query, long startMs, long endMs, long stepMs) {
-    Expr e = PromqlParser.parse(query);
+    Expr e = PromqlParser.parse(query, stepMs, endMs - startMs);
     return range(query, e, startMs, endMs, stepMs);
   }
 

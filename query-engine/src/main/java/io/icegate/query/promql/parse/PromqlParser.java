@@ -54,15 +54,31 @@ public final class PromqlParser {
   private final List<Token> tokens;
   private int i;
 
-  private PromqlParser(String query, List<Token> tokens) {
+  private final double stepSeconds;
+  private final double rangeSeconds;
+
+  private PromqlParser(String query, List<Token> tokens, long stepMs, long rangeMs) {
     this.query = query;
     this.tokens = tokens;
+    this.stepSeconds = stepMs / 1000.0;
+    this.rangeSeconds = rangeMs / 1000.0;
   }
 
-  /** Parses and type-checks a query. */
+  /**
+   * Parses and type-checks a query (for an instant query: {@code step()} and {@code range()} are
+   * 0).
+   */
   public static Expr parse(String query) {
+    return parse(query, 0, 0);
+  }
+
+  /**
+   * Parses a query for a range query of the given step and range: duration expressions such as
+   * {@code [step()*2]} or {@code offset range()} resolve to them.
+   */
+  public static Expr parse(String query, long stepMs, long rangeMs) {
     try {
-      PromqlParser p = new PromqlParser(query, Lexer.lex(query));
+      PromqlParser p = new PromqlParser(query, Lexer.lex(query), stepMs, rangeMs);
       if (p.peek().kind() == Kind.EOF) {
         throw p.error(0, "no expression found in input");
       }
@@ -240,10 +256,45 @@ public final class PromqlParser {
           card = Cardinality.MANY_TO_MANY;
         }
       }
+      Double fillLeft = null;
+      Double fillRight = null;
+      while ((isKeyword(peek(), "fill")
+              || isKeyword(peek(), "fill_left")
+              || isKeyword(peek(), "fill_right"))
+          && peek(1).kind() == Kind.LEFT_PAREN) {
+        String which = advance().text().toLowerCase(Locale.ROOT);
+        advance();
+        double v = fillValue();
+        expect(Kind.RIGHT_PAREN, "fill modifier");
+        if (!which.equals("fill_right")) {
+          fillLeft = v;
+        }
+        if (!which.equals("fill_left")) {
+          fillRight = v;
+        }
+      }
       Expr rhs = expr(op.equals("^") ? prec : prec + 1);
-      Expr.Matching matching = new Expr.Matching(card, labels, on, include);
+      Expr.Matching matching = new Expr.Matching(card, labels, on, include, fillLeft, fillRight);
       lhs = TypeChecker.binary(query, op, lhs, rhs, matching, hasMatching, returnBool, opTok);
     }
+  }
+
+  private double fillValue() {
+    boolean neg = false;
+    Token t = advance();
+    if (t.kind() == Kind.OPERATOR && (t.text().equals("-") || t.text().equals("+"))) {
+      neg = t.text().equals("-");
+      t = advance();
+    }
+    double v;
+    if (t.kind() == Kind.NUMBER || t.kind() == Kind.IDENT) {
+      v = number(t);
+    } else if (t.kind() == Kind.DURATION) {
+      v = duration(t) / 1000.0;
+    } else {
+      throw error(t.pos(), "unexpected " + t.describe() + " in fill modifier, expected number");
+    }
+    return neg ? -v : v;
   }
 
   private Expr unary() {
@@ -655,14 +706,15 @@ public final class PromqlParser {
         "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
   }
 
+  /** An offset: a sign and one duration atom (a bare {@code offset 1 + 2} offsets by 1s). */
   private long signedDuration(String context) {
     Token t = peek();
     if (t.kind() == Kind.OPERATOR && (t.text().equals("-") || t.text().equals("+"))) {
       advance();
-      long d = durationExpr();
-      return t.text().equals("-") ? -d : d;
+      double d = durationAtom();
+      return Math.round((t.text().equals("-") ? -d : d) * 1000.0);
     }
-    return durationExpr();
+    return Math.round(durationAtom() * 1000.0);
   }
 
   /**
@@ -675,7 +727,16 @@ public final class PromqlParser {
   }
 
   private double durationTerm(int minPrec) {
-    double lhs = durationAtom();
+    Token first = peek();
+    double lhs;
+    if (first.kind() == Kind.OPERATOR && (first.text().equals("-") || first.text().equals("+"))) {
+      // Unary signs bind below ^, as in expressions: -2^2 is -4.
+      advance();
+      double operand = durationTerm(6);
+      lhs = first.text().equals("-") ? -operand : operand;
+    } else {
+      lhs = durationAtom();
+    }
     while (true) {
       Token t = peek();
       if (t.kind() != Kind.OPERATOR) {
@@ -722,6 +783,26 @@ public final class PromqlParser {
           double v = durationTerm(0);
           expect(Kind.RIGHT_PAREN, "duration expression");
           return v;
+        }
+      case IDENT:
+        {
+          String name = t.text().toLowerCase(Locale.ROOT);
+          if (peek().kind() == Kind.LEFT_PAREN) {
+            if (name.equals("step") || name.equals("range")) {
+              advance();
+              expect(Kind.RIGHT_PAREN, "duration expression");
+              return name.equals("step") ? stepSeconds : rangeSeconds;
+            }
+            if (name.equals("min_of") || name.equals("max_of")) {
+              advance();
+              double a = durationTerm(0);
+              expect(Kind.COMMA, "duration expression");
+              double b = durationTerm(0);
+              expect(Kind.RIGHT_PAREN, "duration expression");
+              return name.equals("min_of") ? Math.min(a, b) : Math.max(a, b);
+            }
+          }
+          throw error(t.pos(), "unexpected " + t.describe() + ", expected duration");
         }
       case OPERATOR:
         if (t.text().equals("-")) {

@@ -52,7 +52,9 @@ final class TypeChecker {
     }
     Expr.Matching m = matching;
     if (lt != ValueType.VECTOR || rt != ValueType.VECTOR) {
-      if (hasMatching && !matching.labels().isEmpty()) {
+      if ((hasMatching && !matching.labels().isEmpty())
+          || matching.fillLeft() != null
+          || matching.fillRight() != null) {
         throw err(query, lhs.pos(), "vector matching only allowed between instant vectors");
       }
       m = null;

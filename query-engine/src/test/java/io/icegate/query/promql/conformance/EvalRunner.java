@@ -38,6 +38,14 @@ final class EvalRunner {
       return "parse error: " + e.getMessage();
     }
     if (cmd.isRange) {
+      try {
+        parsed = PromqlParser.parse(cmd.expr, cmd.step, cmd.end - cmd.start);
+      } catch (RuntimeException e) {
+        if (cmd.isFail()) {
+          return checkExpectedFailure(e);
+        }
+        return "parse error: " + e.getMessage();
+      }
       return runRange(parsed);
     }
     List<long[]> times = new ArrayList<>();
