@@ -54,20 +54,50 @@ public sealed interface Expr
    * selector around it, as in Prometheus.
    */
   record VectorSelector(
-      String name, List<Matcher> matchers, long offsetMs, AtKind at, long atMs, int pos, int end)
+      String name,
+      List<Matcher> matchers,
+      long offsetMs,
+      AtKind at,
+      long atMs,
+      int pos,
+      int end,
+      Extension extension)
       implements Expr {
     public VectorSelector {
       matchers = List.copyOf(matchers);
     }
 
+    public VectorSelector(
+        String name,
+        List<Matcher> matchers,
+        long offsetMs,
+        AtKind at,
+        long atMs,
+        int pos,
+        int end) {
+      this(name, matchers, offsetMs, at, atMs, pos, end, Extension.NONE);
+    }
+
     public VectorSelector withModifiers(long newOffsetMs, AtKind newAt, long newAtMs, int newEnd) {
-      return new VectorSelector(name, matchers, newOffsetMs, newAt, newAtMs, pos, newEnd);
+      return new VectorSelector(
+          name, matchers, newOffsetMs, newAt, newAtMs, pos, newEnd, extension);
+    }
+
+    public VectorSelector withExtension(Extension e, int newEnd) {
+      return new VectorSelector(name, matchers, offsetMs, at, atMs, pos, newEnd, e);
     }
 
     @Override
     public ValueType type() {
       return ValueType.VECTOR;
     }
+  }
+
+  /** Prometheus' experimental {@code anchored} and {@code smoothed} selector modifiers. */
+  enum Extension {
+    NONE,
+    ANCHORED,
+    SMOOTHED
   }
 
   record MatrixSelector(VectorSelector selector, long rangeMs, int end) implements Expr {

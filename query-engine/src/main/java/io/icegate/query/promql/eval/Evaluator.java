@@ -112,12 +112,19 @@ public final class Evaluator {
     };
   }
 
-  private List<StoredSeries> series(Expr.VectorSelector vs) {
+  long lookbackMs() {
+    return lookbackMs;
+  }
+
+  List<StoredSeries> series(Expr.VectorSelector vs) {
     return selected.computeIfAbsent(
         vs, k -> source.select(vs.matchers(), Long.MIN_VALUE, Long.MAX_VALUE));
   }
 
   Vector instantSelect(Expr.VectorSelector vs, long t) {
+    if (vs.extension() == Expr.Extension.SMOOTHED) {
+      return ExtendedSelectors.smoothed(this, vs, t);
+    }
     List<Sample> out = new ArrayList<>();
     for (Window w : instantSelectWithTimes(vs, t).series()) {
       out.add(new Sample(w.labels(), w.values()[0], w.h(0), false));
@@ -150,6 +157,9 @@ public final class Evaluator {
   }
 
   Matrix rangeSelect(Expr.MatrixSelector ms, long t) {
+    if (ms.selector().extension() != Expr.Extension.NONE) {
+      return ExtendedSelectors.extendedWindows(this, ms, t);
+    }
     long ref = refTime(ms.selector(), t);
     long from = ref - ms.rangeMs();
     List<Window> out = new ArrayList<>();

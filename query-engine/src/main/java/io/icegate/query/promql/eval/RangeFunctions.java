@@ -20,6 +20,13 @@ final class RangeFunctions {
     String name = c.function().name();
     int mi = c.function().argTypes().indexOf(ValueType.MATRIX);
     Expr matrixArg = unwrap(c.args().get(mi));
+    if (matrixArg instanceof Expr.MatrixSelector ems
+        && ems.selector().extension() != Expr.Extension.NONE) {
+      Value extended = extended(ev, c, ems, t);
+      if (extended != null) {
+        return extended;
+      }
+    }
     Matrix m = (Matrix) ev.eval(matrixArg, t);
     if (name.equals("absent_over_time")) {
       if (!m.series().isEmpty()) {
@@ -138,6 +145,38 @@ final class RangeFunctions {
           "avg_over_time",
           "changes",
           "resets");
+
+  private static final java.util.Set<String> ANCHORED_SAFE =
+      java.util.Set.of("changes", "delta", "increase", "rate", "resets");
+  private static final java.util.Set<String> SMOOTHED_SAFE =
+      java.util.Set.of("delta", "increase", "rate");
+
+  /** rate/increase/delta over anchored or smoothed selectors; null to evaluate as usual. */
+  private static Value extended(Evaluator ev, Expr.Call c, Expr.MatrixSelector ms, long t) {
+    String name = c.function().name();
+    boolean anchored = ms.selector().extension() == Expr.Extension.ANCHORED;
+    java.util.Set<String> safe = anchored ? ANCHORED_SAFE : SMOOTHED_SAFE;
+    if (!safe.contains(name)) {
+      throw new PromqlEvalException(
+          (anchored ? "anchored" : "smoothed")
+              + " modifier can only be used with: "
+              + String.join(", ", new java.util.TreeSet<>(safe))
+              + " - not with "
+              + name);
+    }
+    if (name.equals("changes") || name.equals("resets")) {
+      return null;
+    }
+    List<Sample> out = new ArrayList<>();
+    for (Window w : ExtendedSelectors.rawWindows(ev, ms, t)) {
+      Double v =
+          ExtendedSelectors.extendedRate(ev, ms, w, t, !name.equals("delta"), name.equals("rate"));
+      if (v != null) {
+        out.add(new Sample(w.labels(), v, true));
+      }
+    }
+    return new Vector(out);
+  }
 
   static Expr unwrap(Expr e) {
     Expr x = e;

@@ -576,6 +576,21 @@ public final class PromqlParser {
       } else if (t.kind() == Kind.AT) {
         advance();
         e = withAt(e, t);
+      } else if (isKeyword(t, "anchored") || isKeyword(t, "smoothed")) {
+        advance();
+        Expr.Extension ext =
+            isKeyword(t, "anchored") ? Expr.Extension.ANCHORED : Expr.Extension.SMOOTHED;
+        if (e instanceof Expr.MatrixSelector ms) {
+          e =
+              new Expr.MatrixSelector(
+                  ms.selector().withExtension(ext, ms.selector().end()), ms.rangeMs(), t.end());
+        } else if (e instanceof Expr.VectorSelector vs) {
+          e = vs.withExtension(ext, t.end());
+        } else {
+          throw error(
+              t.pos(),
+              t.text() + " modifier can only be used on a vector or range vector selector");
+        }
       } else {
         return e;
       }
