@@ -97,9 +97,28 @@ public final class PromqlEngine {
         break;
       }
     }
+    List<Value.Window> windows = c.windows();
+    // Common case: names dropped, no two series collide; keep the arrays as they are.
+    java.util.Map<Labels, Value.Window> finals = new java.util.HashMap<>();
+    boolean collide = false;
+    for (Value.Window w : windows) {
+      Labels l = w.dropName() ? w.labels().without(Labels.METRIC_NAME) : w.labels();
+      if (finals.put(l, w) != null) {
+        collide = true;
+        break;
+      }
+    }
+    if (!collide) {
+      List<QueryResult.RangeSeries> out = new ArrayList<>(finals.size());
+      finals.forEach(
+          (l, w) ->
+              out.add(new QueryResult.RangeSeries(l, w.timestamps(), w.values(), w.histograms())));
+      out.sort((a, b) -> a.labels().compareTo(b.labels()));
+      return new QueryResult(null, out, annotations.warnings(), annotations.infos());
+    }
     // Drop names, then merge series that became equal if their steps do not overlap.
     TreeMap<Labels, TreeMap<Long, Object>> merged = new TreeMap<>();
-    for (Value.Window w : c.windows()) {
+    for (Value.Window w : windows) {
       Labels l = w.dropName() ? w.labels().without(Labels.METRIC_NAME) : w.labels();
       TreeMap<Long, Object> points = merged.computeIfAbsent(l, k -> new TreeMap<>());
       for (int i = 0; i < w.size(); i++) {

@@ -4,48 +4,59 @@ import io.icegate.query.promql.eval.Value.Window;
 import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.series.Labels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Gathers per-step samples into series, keyed by labels, in time order. */
+/** Gathers per-step samples into series, keyed by labels, in time order (primitive arrays). */
 final class SeriesCollector {
   private static final class Acc {
-    final List<Long> ts = new ArrayList<>();
-    final List<Double> vs = new ArrayList<>();
-    final List<FloatHistogram> hs = new ArrayList<>();
-    boolean anyHistogram;
+    long[] ts = new long[16];
+    double[] vs = new double[16];
+    FloatHistogram[] hs;
+    int n;
     boolean dropName;
+
+    void add(long t, double v, FloatHistogram h) {
+      if (n == ts.length) {
+        ts = Arrays.copyOf(ts, n * 2);
+        vs = Arrays.copyOf(vs, n * 2);
+        if (hs != null) {
+          hs = Arrays.copyOf(hs, n * 2);
+        }
+      }
+      if (h != null && hs == null) {
+        hs = new FloatHistogram[ts.length];
+      }
+      ts[n] = t;
+      vs[n] = v;
+      if (hs != null) {
+        hs[n] = h;
+      }
+      n++;
+    }
   }
 
   private final Map<Labels, Acc> series = new LinkedHashMap<>();
 
   void add(Labels labels, long t, double v, FloatHistogram h, boolean dropName) {
     Acc a = series.computeIfAbsent(labels, k -> new Acc());
-    a.ts.add(t);
-    a.vs.add(v);
-    a.hs.add(h);
-    a.anyHistogram |= h != null;
+    a.add(t, v, h);
     a.dropName |= dropName;
   }
 
   List<Window> windows() {
     List<Window> out = new ArrayList<>(series.size());
     series.forEach(
-        (labels, a) -> {
-          int n = a.ts.size();
-          long[] ts = new long[n];
-          double[] vs = new double[n];
-          FloatHistogram[] hs = a.anyHistogram ? new FloatHistogram[n] : null;
-          for (int i = 0; i < n; i++) {
-            ts[i] = a.ts.get(i);
-            vs[i] = a.vs.get(i);
-            if (hs != null) {
-              hs[i] = a.hs.get(i);
-            }
-          }
-          out.add(new Window(labels, ts, vs, hs, a.dropName));
-        });
+        (labels, a) ->
+            out.add(
+                new Window(
+                    labels,
+                    Arrays.copyOf(a.ts, a.n),
+                    Arrays.copyOf(a.vs, a.n),
+                    a.hs == null ? null : Arrays.copyOf(a.hs, a.n),
+                    a.dropName)));
     return out;
   }
 }
