@@ -64,7 +64,7 @@ final class BinaryEval {
         keep = true;
       }
       if (keep) {
-        boolean drop = s.dropName() || !isComparison(op) || b.returnBool();
+        boolean drop = s.dropName() || changesSchema(op) || b.returnBool();
         out.add(new Sample(s.labels(), v, h, drop));
       }
     }
@@ -83,6 +83,10 @@ final class BinaryEval {
       FloatHistogram lh,
       FloatHistogram rh) {
     if (lh == null && rh == null) {
+      if (isTrim(op)) {
+        incompatible(ev, b, op, "float", "float");
+        return null;
+      }
       if (isComparison(op)) {
         return new Elem(lf, null, compare(op, lf, rf));
       }
@@ -101,6 +105,9 @@ final class BinaryEval {
       }
       if (op.equals("/")) {
         return new Elem(0, lh.copy().div(rf).compact(), true);
+      }
+      if (isTrim(op)) {
+        return new Elem(0, HistogramTrim.trim(lh.copy(), rf, op.equals("</")), true);
       }
       incompatible(ev, b, op, "histogram", "float");
       return null;
@@ -150,6 +157,18 @@ final class BinaryEval {
             + " "
             + r,
         b);
+  }
+
+  /** Operators whose result drops the metric name at once ({@code changesMetricSchema}). */
+  static boolean changesSchema(String op) {
+    return switch (op) {
+      case "+", "-", "*", "/", "%", "^", "atan2" -> true;
+      default -> false;
+    };
+  }
+
+  static boolean isTrim(String op) {
+    return op.equals("</") || op.equals(">/");
   }
 
   static boolean isComparison(String op) {
@@ -248,7 +267,7 @@ final class BinaryEval {
     Set<Labels> matchedOne = new HashSet<>();
     Map<Labels, Set<Labels>> matchedMany = new HashMap<>();
     List<Sample> out = new ArrayList<>();
-    boolean arithmetic = !isComparison(op);
+    boolean arithmetic = changesSchema(op);
     for (Sample ms : many) {
       Labels sig = signature(ms.labels(), m);
       Sample os = oneSide.get(sig);

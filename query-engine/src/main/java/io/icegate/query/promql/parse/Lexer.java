@@ -91,7 +91,8 @@ final class Lexer {
         throw error(start, "unexpected character after '!': " + quoteChar(peek(1)));
       case '<':
       case '>':
-        return peek(1) == '=' ? multi(Kind.OPERATOR, 2) : single(Kind.OPERATOR);
+        // "</" and ">/" are the native histogram trim operators.
+        return peek(1) == '=' || peek(1) == '/' ? multi(Kind.OPERATOR, 2) : single(Kind.OPERATOR);
       case '"':
       case '\'':
       case '`':

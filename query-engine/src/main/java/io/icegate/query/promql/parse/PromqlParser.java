@@ -199,7 +199,7 @@ public final class PromqlParser {
   private static int precedence(Token t) {
     if (t.kind() == Kind.OPERATOR) {
       return switch (t.text()) {
-        case "==", "!=", "<", "<=", ">", ">=" -> 3;
+        case "==", "!=", "<", "<=", ">", ">=", "</", ">/" -> 3;
         case "+", "-" -> 4;
         case "*", "/", "%" -> 5;
         case "^" -> 6;
