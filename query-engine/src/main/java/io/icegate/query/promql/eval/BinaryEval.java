@@ -344,7 +344,7 @@ final class BinaryEval {
   private static Labels resultMetric(Labels lhs, Labels rhs, Expr.Matching m, boolean dropName) {
     Labels l = lhs;
     if (dropName) {
-      l = l.without(Labels.METRIC_NAME);
+      l = PromqlEngine.dropReserved(l);
     }
     if (m.card() == Cardinality.ONE_TO_ONE) {
       if (m.on()) {

@@ -48,7 +48,7 @@ public final class PromqlEngine {
       List<Sample> out = new ArrayList<>(vec.samples().size());
       Set<Labels> seen = new HashSet<>();
       for (Sample s : vec.samples()) {
-        Labels l = s.dropName() ? s.labels().without(Labels.METRIC_NAME) : s.labels();
+        Labels l = s.dropName() ? dropReserved(s.labels()) : s.labels();
         if (!seen.add(l)) {
           throw new PromqlEvalException("vector cannot contain metrics with the same labelset");
         }
@@ -59,7 +59,7 @@ public final class PromqlEngine {
     if (v instanceof Value.Matrix m) {
       List<Value.Window> out = new ArrayList<>();
       for (Value.Window w : m.series()) {
-        Labels l = w.dropName() ? w.labels().without(Labels.METRIC_NAME) : w.labels();
+        Labels l = w.dropName() ? dropReserved(w.labels()) : w.labels();
         out.add(new Value.Window(l, w.timestamps(), w.values(), w.histograms(), false));
       }
       v = new Value.Matrix(out);
@@ -102,7 +102,7 @@ public final class PromqlEngine {
     java.util.Map<Labels, Value.Window> finals = new java.util.HashMap<>();
     boolean collide = false;
     for (Value.Window w : windows) {
-      Labels l = w.dropName() ? w.labels().without(Labels.METRIC_NAME) : w.labels();
+      Labels l = w.dropName() ? dropReserved(w.labels()) : w.labels();
       if (finals.put(l, w) != null) {
         collide = true;
         break;
@@ -119,7 +119,7 @@ public final class PromqlEngine {
     // Drop names, then merge series that became equal if their steps do not overlap.
     TreeMap<Labels, TreeMap<Long, Object>> merged = new TreeMap<>();
     for (Value.Window w : windows) {
-      Labels l = w.dropName() ? w.labels().without(Labels.METRIC_NAME) : w.labels();
+      Labels l = w.dropName() ? dropReserved(w.labels()) : w.labels();
       TreeMap<Long, Object> points = merged.computeIfAbsent(l, k -> new TreeMap<>());
       for (int i = 0; i < w.size(); i++) {
         Object val = w.h(i) != null ? w.h(i) : (Object) w.values()[i];
@@ -147,5 +147,13 @@ public final class PromqlEngine {
           out.add(new QueryResult.RangeSeries(l, ts, vs, hs));
         });
     return new QueryResult(null, out, annotations.warnings(), annotations.infos());
+  }
+
+  /**
+   * Drops the metric name and the metadata labels that go with it ({@code __type__}, {@code
+   * __unit__}), as Prometheus' {@code DropReserved(schema.IsMetadataLabel)}.
+   */
+  static Labels dropReserved(Labels l) {
+    return l.without(Labels.METRIC_NAME).without("__type__").without("__unit__");
   }
 }
