@@ -65,6 +65,8 @@ final class FunctionEval {
         }
       case "label_replace":
         return labelReplace(ev, c, t);
+      case "info":
+        return InfoFunction.eval(ev, c, t);
       case "label_join":
         return labelJoin(ev, c, t);
       case "sort", "sort_desc", "sort_by_label", "sort_by_label_desc":

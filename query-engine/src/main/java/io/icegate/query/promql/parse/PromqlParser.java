@@ -54,6 +54,7 @@ public final class PromqlParser {
   private final List<Token> tokens;
   private int i;
 
+  private boolean allowEmptySelector;
   private final double stepSeconds;
   private final double rangeSeconds;
 
@@ -356,7 +357,10 @@ public final class PromqlParser {
       List<Expr> args = new ArrayList<>();
       if (peek().kind() != Kind.RIGHT_PAREN) {
         while (true) {
+          // info()'s label selector may match the empty string (e.g. {data=~".*"}).
+          allowEmptySelector = fn.name().equals("info") && args.size() == 1;
           args.add(expr(0));
+          allowEmptySelector = false;
           if (peek().kind() == Kind.COMMA) {
             advance();
             if (peek().kind() == Kind.RIGHT_PAREN) {
@@ -558,7 +562,7 @@ public final class PromqlParser {
     }
     all.addAll(matchers);
     boolean anyNonEmpty = all.stream().anyMatch(m -> !m.matchesEmpty());
-    if (!anyNonEmpty) {
+    if (!anyNonEmpty && !allowEmptySelector) {
       throw error(pos, "vector selector must contain at least one non-empty matcher");
     }
     return new Expr.VectorSelector(name, all, 0, AtKind.NONE, 0, pos, end);
