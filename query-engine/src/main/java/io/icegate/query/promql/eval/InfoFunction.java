@@ -85,10 +85,18 @@ final class InfoFunction {
     List<Window> infos = List.of();
     if (!idValues.isEmpty()) {
       infoSelectors.addAll(effectiveNameMatchers(dataNameMatchers));
-      Expr.VectorSelector first = firstSelector(c.args().get(0));
+      List<Expr.Subquery> path = new ArrayList<>();
+      Expr.VectorSelector first = firstSelector(c.args().get(0), path);
       long offset = first == null ? 0 : first.offsetMs();
       Expr.AtKind at = first == null ? Expr.AtKind.NONE : first.at();
       long atMs = first == null ? 0 : first.atMs();
+      // Without its own @, the selector takes the time of the innermost subquery that has one,
+      // adding up the offsets on the way (infoSelectTimestampAndOffset).
+      for (int i = path.size() - 1; at == Expr.AtKind.NONE && i >= 0; i--) {
+        offset += path.get(i).offsetMs();
+        at = path.get(i).at();
+        atMs = path.get(i).atMs();
+      }
       Expr.VectorSelector infoSel =
           new Expr.VectorSelector(null, infoSelectors, offset, at, atMs, 0, 0);
       infos = ev.instantSelectWithTimes(infoSel, t).series();
@@ -193,7 +201,7 @@ final class InfoFunction {
     return List.of(Matcher.of(Labels.METRIC_NAME, Matcher.Type.EQ, "target_info"));
   }
 
-  private static Expr.VectorSelector firstSelector(Expr e) {
+  private static Expr.VectorSelector firstSelector(Expr e, List<Expr.Subquery> path) {
     if (e instanceof Expr.VectorSelector vs) {
       return vs;
     }
@@ -216,10 +224,15 @@ final class InfoFunction {
     } else if (e instanceof Expr.Call c) {
       kids.addAll(c.args());
     } else if (e instanceof Expr.Subquery s) {
-      kids.add(s.expr());
+      path.add(s);
+      Expr.VectorSelector vs = firstSelector(s.expr(), path);
+      if (vs == null) {
+        path.remove(path.size() - 1);
+      }
+      return vs;
     }
     for (Expr k : kids) {
-      Expr.VectorSelector vs = firstSelector(k);
+      Expr.VectorSelector vs = firstSelector(k, path);
       if (vs != null) {
         return vs;
       }
