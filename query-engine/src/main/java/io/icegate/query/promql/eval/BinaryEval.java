@@ -272,7 +272,8 @@ final class BinaryEval {
       Labels sig = signature(ms.labels(), m);
       Sample os = oneSide.get(sig);
       if (os == null) {
-        Double fill = oneToMany ? m.fillLeft() : m.fillRight();
+        // Prometheus swaps the sides for group_right but not the fill values.
+        Double fill = m.fillRight();
         if (fill == null) {
           continue;
         }
@@ -307,7 +308,7 @@ final class BinaryEval {
       }
       out.add(new Sample(metric, v, h, returnBool));
     }
-    Double fillOne = oneToMany ? m.fillRight() : m.fillLeft();
+    Double fillOne = m.fillLeft();
     if (fillOne != null) {
       for (Sample os : one) {
         Labels sig = signature(os.labels(), m);

@@ -30,7 +30,11 @@ final class EvalRunner {
   String run() {
     Expr parsed;
     try {
-      parsed = PromqlParser.parse(cmd.expr);
+      // A range eval resolves step() and range() to its own step and range.
+      parsed =
+          cmd.isRange
+              ? PromqlParser.parse(cmd.expr, cmd.step, cmd.end - cmd.start)
+              : PromqlParser.parse(cmd.expr);
     } catch (RuntimeException e) {
       if (cmd.isFail()) {
         return checkExpectedFailure(e);
@@ -38,14 +42,6 @@ final class EvalRunner {
       return "parse error: " + e.getMessage();
     }
     if (cmd.isRange) {
-      try {
-        parsed = PromqlParser.parse(cmd.expr, cmd.step, cmd.end - cmd.start);
-      } catch (RuntimeException e) {
-        if (cmd.isFail()) {
-          return checkExpectedFailure(e);
-        }
-        return "parse error: " + e.getMessage();
-      }
       return runRange(parsed);
     }
     List<long[]> times = new ArrayList<>();
