@@ -6,6 +6,7 @@ import io.icegate.query.promql.eval.Value.Scalar;
 import io.icegate.query.promql.eval.Value.Str;
 import io.icegate.query.promql.eval.Value.Vector;
 import io.icegate.query.promql.histogram.FloatHistogram;
+import io.icegate.query.promql.histogram.HistogramAverager;
 import io.icegate.query.promql.parse.GoFormat;
 import io.icegate.query.series.Labels;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ final class AggregateEval {
         groups.put(key, g);
         if (histogramAware && s.h() != null) {
           g.histogram = s.h().copy();
+          g.averager = new HistogramAverager(s.h());
           g.histogramCount = 1;
           g.seeHint(s.h());
         }
@@ -91,6 +93,7 @@ final class AggregateEval {
         g.dropName |= s.dropName();
         if (g.histogram == null) {
           g.histogram = s.h().copy();
+          g.averager = new HistogramAverager(s.h());
           g.histogramCount = 1;
           g.seeHint(s.h());
         } else {
@@ -127,7 +130,9 @@ final class AggregateEval {
               "mismatched custom buckets were reconciled during aggregation", a.expr());
         }
         if (op.equals("avg")) {
-          h = h.div(g.histogramCount);
+          FloatHistogram mean = g.averager.result();
+          mean.hint = h.hint;
+          h = mean;
         }
         out.add(new Sample(e.getKey(), 0, h.compact(), g.dropName));
         continue;
@@ -152,6 +157,7 @@ final class AggregateEval {
   /** Running state of one output group. */
   private static final class Group {
     FloatHistogram histogram;
+    HistogramAverager averager;
     FloatHistogram comp;
     boolean reconciled;
     boolean resetSeen;
@@ -206,6 +212,9 @@ final class AggregateEval {
         comp = histogram.kahanAdd(s.h(), comp);
         reconciled |= histogram.lastReconciled;
         histogramCount++;
+        if (averager != null) {
+          averager.add(s.h());
+        }
       } catch (FloatHistogram.IncompatibleException e) {
         incompatible = true;
         incompatibleName = s.labels().get(Labels.METRIC_NAME);

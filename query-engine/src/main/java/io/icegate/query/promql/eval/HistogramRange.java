@@ -5,6 +5,7 @@ import io.icegate.query.promql.eval.Value.Sample;
 import io.icegate.query.promql.eval.Value.Window;
 import io.icegate.query.promql.histogram.FloatHistogram;
 import io.icegate.query.promql.histogram.FloatHistogram.Hint;
+import io.icegate.query.promql.histogram.HistogramAverager;
 import io.icegate.query.series.Labels;
 
 /** Range functions over windows holding native histograms (alone or mixed with floats). */
@@ -123,7 +124,13 @@ final class HistogramRange {
                 "mismatched custom buckets were reconciled during aggregation", arg);
           }
           if (name.equals("avg_over_time")) {
-            sum.div(w.size());
+            HistogramAverager avg = new HistogramAverager(w.h(0));
+            for (int i = 1; i < w.size(); i++) {
+              avg.add(w.h(i));
+            }
+            FloatHistogram mean = avg.result();
+            mean.hint = sum.hint;
+            return new Sample(w.labels(), 0, mean.compact(), true);
           }
           return new Sample(w.labels(), 0, sum.compact(), true);
         }

@@ -70,6 +70,15 @@ public final class FloatHistogram {
     return c;
   }
 
+  /** Whether any count or the sum is infinite ({@code HasOverflow}). */
+  public boolean hasOverflow() {
+    if (Double.isInfinite(zeroCount) || Double.isInfinite(count) || Double.isInfinite(sum)) {
+      return true;
+    }
+    return positive.values().stream().anyMatch(v -> Double.isInfinite(v))
+        || negative.values().stream().anyMatch(v -> Double.isInfinite(v));
+  }
+
   /** Removes empty buckets ({@code Compact(0)}). */
   public FloatHistogram compact() {
     positive.values().removeIf(v -> v == 0);
