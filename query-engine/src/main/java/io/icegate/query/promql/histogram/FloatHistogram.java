@@ -92,6 +92,9 @@ public final class FloatHistogram {
     sum *= f;
     positive.replaceAll((k, v) -> v * f);
     negative.replaceAll((k, v) -> v * f);
+    if (f < 0) {
+      hint = Hint.GAUGE;
+    }
     return this;
   }
 
@@ -99,6 +102,15 @@ public final class FloatHistogram {
     zeroCount /= f;
     count /= f;
     sum /= f;
+    if (f == 0) {
+      // Prometheus keeps only the zero bucket when dividing by zero.
+      positive.clear();
+      negative.clear();
+      return this;
+    }
+    if (f < 0) {
+      hint = Hint.GAUGE;
+    }
     positive.replaceAll((k, v) -> v / f);
     negative.replaceAll((k, v) -> v / f);
     return this;
