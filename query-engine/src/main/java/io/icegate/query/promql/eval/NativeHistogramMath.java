@@ -40,6 +40,10 @@ final class NativeHistogramMath {
       }
     }
     if (bucket == null) {
+      // No bucket at all although count > 0: every observation was NaN.
+      if (Double.isNaN(h.sum)) {
+        info[0] = "input to histogram_quantile has NaN observations, result is NaN";
+      }
       return Double.NaN;
     }
     double lower = bucket.lower();
