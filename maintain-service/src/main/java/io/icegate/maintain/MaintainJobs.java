@@ -13,6 +13,11 @@ import io.icegate.maintain.job.JobSchedule;
 import io.icegate.maintain.job.JobSettings;
 import io.icegate.maintain.job.MaintenanceJob;
 import io.icegate.maintain.job.ScheduledJob;
+import io.icegate.maintain.retention.RetentionConfiguration;
+import io.icegate.maintain.retention.RetentionJob;
+import io.icegate.maintain.retention.RetentionRules;
+import io.icegate.maintain.retention.RetentionSettings;
+import io.icegate.maintain.retention.RetentionStore;
 import io.icegate.maintain.snapshot.OrphanCleanupConfiguration;
 import io.icegate.maintain.snapshot.OrphanFileCleanupJob;
 import io.icegate.maintain.snapshot.SnapshotExpiryConfiguration;
@@ -22,6 +27,7 @@ import io.icegate.maintain.wal.WalCleanupJob;
 import io.icegate.maintain.wal.WalCleanupSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +50,9 @@ final class MaintainJobs {
       SnapshotExpiryConfiguration expiry,
       OrphanCleanupConfiguration orphans,
       RootCleanupConfiguration roots,
+      RetentionConfiguration retentionSchedule,
+      RetentionStore retentionStore,
+      RetentionRules retentionRules,
       ObjectStoreCatalog catalog,
       ObjectStore store,
       StorageConfiguration storage,
@@ -129,7 +138,29 @@ final class MaintainJobs {
                 leases,
                 leaseDuration,
                 clock,
+                registry),
+            scheduled(
+                new RetentionJob(catalog, retentionRules, retentionStore::all, clock),
+                JobSettings.of(
+                    "retention",
+                    retentionSchedule.enabled(),
+                    retentionSchedule.interval(),
+                    retentionSchedule.dryRun(),
+                    Duration.ofHours(1)),
+                leases,
+                leaseDuration,
+                clock,
                 registry)));
+  }
+
+  @Singleton
+  RetentionStore retentionStore(ObjectStore store) {
+    return new RetentionStore(store, Clock.systemUTC());
+  }
+
+  @Singleton
+  RetentionRules retentionRules(Environment environment) {
+    return RetentionSettings.read(environment);
   }
 
   private static ScheduledJob scheduled(
