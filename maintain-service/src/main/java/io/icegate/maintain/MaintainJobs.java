@@ -8,6 +8,9 @@ import io.icegate.lake.store.InvalidConfigurationException;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.maintain.catalog.RootCleanupConfiguration;
 import io.icegate.maintain.catalog.RootVersionCleanupJob;
+import io.icegate.maintain.compaction.CompactionConfiguration;
+import io.icegate.maintain.compaction.CompactionJob;
+import io.icegate.maintain.compaction.CompactionSettings;
 import io.icegate.maintain.job.JobRunner;
 import io.icegate.maintain.job.JobSchedule;
 import io.icegate.maintain.job.JobSettings;
@@ -51,6 +54,7 @@ final class MaintainJobs {
       OrphanCleanupConfiguration orphans,
       RootCleanupConfiguration roots,
       RetentionConfiguration retentionSchedule,
+      CompactionConfiguration compaction,
       RetentionStore retentionStore,
       RetentionRules retentionRules,
       ObjectStoreCatalog catalog,
@@ -86,8 +90,28 @@ final class MaintainJobs {
             MIN_ORPHAN_GRACE.minusMillis(1));
     LakeLocations locations = new LakeLocations(storage.toSettings().rootLocation());
 
+    // Compaction's files must be committed well before the orphan job could take them.
+    CompactionSettings compactionSettings =
+        CompactionSettings.of(
+            compaction.targetFileSize(),
+            compaction.minInputFiles(),
+            compaction.maxBytesPerRun(),
+            orphanGrace.dividedBy(2));
+
     return new JobSchedule(
         List.of(
+            scheduled(
+                new CompactionJob(catalog, compactionSettings),
+                JobSettings.of(
+                    "compaction",
+                    compaction.enabled(),
+                    compaction.interval(),
+                    compaction.dryRun(),
+                    Duration.ofMinutes(10)),
+                leases,
+                leaseDuration,
+                clock,
+                registry),
             scheduled(
                 new WalCleanupJob(catalog, store, walSettings, clock),
                 JobSettings.of(
