@@ -16,6 +16,8 @@ import io.icegate.maintain.job.JobSchedule;
 import io.icegate.maintain.job.JobSettings;
 import io.icegate.maintain.job.MaintenanceJob;
 import io.icegate.maintain.job.ScheduledJob;
+import io.icegate.maintain.manifest.ManifestRewriteConfiguration;
+import io.icegate.maintain.manifest.ManifestRewriteJob;
 import io.icegate.maintain.retention.RetentionConfiguration;
 import io.icegate.maintain.retention.RetentionJob;
 import io.icegate.maintain.retention.RetentionRules;
@@ -55,6 +57,7 @@ final class MaintainJobs {
       RootCleanupConfiguration roots,
       RetentionConfiguration retentionSchedule,
       CompactionConfiguration compaction,
+      ManifestRewriteConfiguration manifests,
       RetentionStore retentionStore,
       RetentionRules retentionRules,
       ObjectStoreCatalog catalog,
@@ -164,6 +167,18 @@ final class MaintainJobs {
                 clock,
                 registry),
             scheduled(
+                new ManifestRewriteJob(catalog, manifestThreshold(manifests.maxManifests())),
+                JobSettings.of(
+                    "manifest-rewrite",
+                    manifests.enabled(),
+                    manifests.interval(),
+                    manifests.dryRun(),
+                    Duration.ofHours(1)),
+                leases,
+                leaseDuration,
+                clock,
+                registry),
+            scheduled(
                 new RetentionJob(catalog, retentionRules, retentionStore::all, clock),
                 JobSettings.of(
                     "retention",
@@ -175,6 +190,16 @@ final class MaintainJobs {
                 leaseDuration,
                 clock,
                 registry)));
+  }
+
+  private static int manifestThreshold(Integer configured) {
+    int chosen =
+        configured == null ? ManifestRewriteConfiguration.DEFAULT_MAX_MANIFESTS : configured;
+    if (chosen < 1) {
+      throw new InvalidConfigurationException(
+          "icegate.maintain.manifest-rewrite.max-manifests", "must be positive, got " + chosen);
+    }
+    return chosen;
   }
 
   @Singleton
