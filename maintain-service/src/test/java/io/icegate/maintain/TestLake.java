@@ -10,6 +10,7 @@ import io.icegate.lake.schema.LakeTables;
 import io.icegate.lake.store.FaultInjectingObjectStore;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.store.ObjectInfo;
+import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.view.LakeQuery;
 import io.icegate.lake.view.LakeView;
@@ -41,14 +42,25 @@ import org.apache.iceberg.data.GenericRecord;
 public final class TestLake implements AutoCloseable {
   public static final TenantId TENANT = new TenantId("team-a");
 
-  public final InMemoryObjectStore memory = new InMemoryObjectStore();
-  public final FaultInjectingObjectStore store = new FaultInjectingObjectStore(memory);
-  public final LakeLocations locations = new LakeLocations("memory://lake");
-  public final ObjectStoreCatalog catalog = catalog();
+  /** The store under the fault injection; null when the lake is not in memory. */
+  public final InMemoryObjectStore memory;
+
+  public final FaultInjectingObjectStore store;
+  public final LakeLocations locations;
+  public final ObjectStoreCatalog catalog;
   public final MovableClock clock = new MovableClock();
   public final WalWriter wal;
 
   public TestLake(String... lanes) {
+    this(new InMemoryObjectStore(), new LakeLocations("memory://lake"), lanes);
+  }
+
+  /** A lake on {@code base} (S3Proxy, a folder) at {@code locations}. */
+  public TestLake(ObjectStore base, LakeLocations locations, String... lanes) {
+    this.memory = base instanceof InMemoryObjectStore inMemory ? inMemory : null;
+    this.store = new FaultInjectingObjectStore(base);
+    this.locations = locations;
+    this.catalog = catalog();
     WalWriterSettings settings =
         new WalWriterSettings(
             List.of(lanes), 16L << 20, Duration.ZERO, Duration.ofSeconds(30), 64L << 20);
@@ -100,7 +112,7 @@ public final class TestLake implements AutoCloseable {
 
   /** Seqs of a lane's segments present in the store. */
   public List<Long> segments(String lane) {
-    try (Stream<ObjectInfo> objects = memory.list(WalKeys.lanePrefix(WalSignal.LOGS, lane))) {
+    try (Stream<ObjectInfo> objects = store.list(WalKeys.lanePrefix(WalSignal.LOGS, lane))) {
       return objects.map(info -> WalKeys.parse(info.key()).orElseThrow().seq()).toList();
     }
   }
