@@ -16,8 +16,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -107,8 +105,6 @@ final class RetentionController {
       node = JsonUtil.mapper().readTree(body);
     } catch (JsonProcessingException e) {
       throw new InvalidRetentionException("body", "not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     if (node == null || !node.isObject()) {
       throw new InvalidRetentionException(
