@@ -9,11 +9,21 @@ import io.icegate.lake.runtime.StorageConfiguration;
 import io.icegate.lake.store.ObjectStore;
 import io.icegate.maintain.catalog.RootCleanupConfiguration;
 import io.icegate.maintain.catalog.RootVersionCleanupJob;
+import io.icegate.maintain.compaction.CompactionConfiguration;
+import io.icegate.maintain.compaction.CompactionJob;
+import io.icegate.maintain.compaction.CompactionSettings;
 import io.icegate.maintain.job.JobRunner;
 import io.icegate.maintain.job.JobSchedule;
 import io.icegate.maintain.job.JobSettings;
 import io.icegate.maintain.job.MaintenanceJob;
 import io.icegate.maintain.job.ScheduledJob;
+import io.icegate.maintain.manifest.ManifestRewriteConfiguration;
+import io.icegate.maintain.manifest.ManifestRewriteJob;
+import io.icegate.maintain.retention.RetentionConfiguration;
+import io.icegate.maintain.retention.RetentionJob;
+import io.icegate.maintain.retention.RetentionRules;
+import io.icegate.maintain.retention.RetentionSettings;
+import io.icegate.maintain.retention.RetentionStore;
 import io.icegate.maintain.snapshot.OrphanCleanupConfiguration;
 import io.icegate.maintain.snapshot.OrphanFileCleanupJob;
 import io.icegate.maintain.snapshot.SnapshotExpiryConfiguration;
@@ -23,6 +33,7 @@ import io.icegate.maintain.wal.WalCleanupJob;
 import io.icegate.maintain.wal.WalCleanupSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +57,11 @@ final class MaintainJobs {
       SnapshotExpiryConfiguration expiry,
       OrphanCleanupConfiguration orphans,
       RootCleanupConfiguration roots,
+      RetentionConfiguration retentionSchedule,
+      CompactionConfiguration compaction,
+      ManifestRewriteConfiguration manifests,
+      RetentionStore retentionStore,
+      RetentionRules retentionRules,
       ObjectStoreCatalog catalog,
       ObjectStore store,
       StorageConfiguration storage,
@@ -79,8 +95,28 @@ final class MaintainJobs {
             MIN_ORPHAN_GRACE.minusMillis(1));
     LakeLocations locations = new LakeLocations(storage.toSettings().rootLocation());
 
+    // Compaction's files must be committed well before the orphan job could take them.
+    CompactionSettings compactionSettings =
+        CompactionSettings.of(
+            compaction.targetFileSize(),
+            compaction.minInputFiles(),
+            compaction.maxBytesPerRun(),
+            orphanGrace.dividedBy(2));
+
     return new JobSchedule(
         List.of(
+            scheduled(
+                new CompactionJob(catalog, compactionSettings),
+                JobSettings.of(
+                    "compaction",
+                    compaction.enabled(),
+                    compaction.interval(),
+                    compaction.dryRun(),
+                    Duration.ofMinutes(10)),
+                leases,
+                leaseDuration,
+                clock,
+                registry),
             scheduled(
                 new WalCleanupJob(catalog, store, walSettings, clock),
                 JobSettings.of(
@@ -131,7 +167,51 @@ final class MaintainJobs {
                 leases,
                 leaseDuration,
                 clock,
+                registry),
+            scheduled(
+                new ManifestRewriteJob(catalog, manifestThreshold(manifests.maxManifests())),
+                JobSettings.of(
+                    "manifest-rewrite",
+                    manifests.enabled(),
+                    manifests.interval(),
+                    manifests.dryRun(),
+                    Duration.ofHours(1)),
+                leases,
+                leaseDuration,
+                clock,
+                registry),
+            scheduled(
+                new RetentionJob(catalog, retentionRules, retentionStore::all, clock),
+                JobSettings.of(
+                    "retention",
+                    retentionSchedule.enabled(),
+                    retentionSchedule.interval(),
+                    retentionSchedule.dryRun(),
+                    Duration.ofHours(1)),
+                leases,
+                leaseDuration,
+                clock,
                 registry)));
+  }
+
+  private static int manifestThreshold(Integer configured) {
+    int chosen =
+        configured == null ? ManifestRewriteConfiguration.DEFAULT_MAX_MANIFESTS : configured;
+    if (chosen < 1) {
+      throw new InvalidConfigurationException(
+          "icegate.maintain.manifest-rewrite.max-manifests", "must be positive, got " + chosen);
+    }
+    return chosen;
+  }
+
+  @Singleton
+  RetentionStore retentionStore(ObjectStore store) {
+    return new RetentionStore(store, Clock.systemUTC());
+  }
+
+  @Singleton
+  RetentionRules retentionRules(Environment environment) {
+    return RetentionSettings.read(environment);
   }
 
   private static ScheduledJob scheduled(

@@ -65,6 +65,38 @@ class MaintainServiceTest {
   }
 
   @Test
+  void listsEveryJobAndRunsEachOnRequestInDryRunByDefault() throws Exception {
+    try (ApplicationContext maintain =
+            start(
+                Map.of(
+                    "icegate.maintain.compaction.enabled", false,
+                    "icegate.maintain.retention.enabled", false,
+                    "icegate.maintain.manifest-rewrite.enabled", false));
+        HttpClient client = client(maintain)) {
+      String jobs = client.toBlocking().retrieve("/maintain/jobs");
+      for (String job :
+          java.util.List.of(
+              "compaction",
+              "retention",
+              "manifest-rewrite",
+              "snapshot-expiry",
+              "orphan-cleanup",
+              "wal-cleanup",
+              "root-cleanup")) {
+        assertThat(jobs).contains("\"name\":\"" + job + "\"");
+        String run =
+            client.toBlocking().retrieve(HttpRequest.POST("/maintain/jobs/" + job + "/run", ""));
+        assertThat(run)
+            .contains("\"job\":\"" + job + "\"", "\"outcome\":\"success\"")
+            .contains("\"dryRun\":true");
+      }
+      assertThat(client.toBlocking().retrieve("/maintain/jobs"))
+          .contains("\"name\":\"compaction\",\"enabled\":false")
+          .contains("\"last\":{\"dryRun\":true");
+    }
+  }
+
+  @Test
   void refusesSettingsThatBreakASafetyRule() {
     assertThatThrownBy(() -> start(Map.of("icegate.maintain.snapshot-expiry.retention", "1m")))
         .satisfies(
@@ -75,6 +107,13 @@ class MaintainServiceTest {
                             + " got PT1M"));
     assertThatThrownBy(() -> start(Map.of("icegate.maintain.orphan-cleanup.grace", "10m")))
         .satisfies(e -> assertThat(StartupFailure.describe(e)).contains("orphan-cleanup.grace"));
+    assertThatThrownBy(() -> start(Map.of("icegate.maintain.compaction.min-input-files", 1)))
+        .satisfies(
+            e ->
+                assertThat(StartupFailure.describe(e))
+                    .isEqualTo(
+                        "icegate.maintain.compaction.min-input-files: must be at least 2 (merging"
+                            + " one file gains nothing), got 1"));
   }
 
   private ApplicationContext start(Map<String, Object> settings) {

@@ -5,11 +5,13 @@ import io.icegate.ingest.shift.Shifter;
 import io.icegate.lake.catalog.ObjectStoreCatalog;
 import io.icegate.lake.catalog.WalOffsetsCheck;
 import io.icegate.lake.io.LakeLocations;
+import io.icegate.lake.runtime.MovableClock;
 import io.icegate.lake.schema.LakeTableCreator;
 import io.icegate.lake.schema.LakeTables;
 import io.icegate.lake.store.FaultInjectingObjectStore;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.store.ObjectInfo;
+import io.icegate.lake.store.ObjectStore;
 import io.icegate.lake.tenant.TenantId;
 import io.icegate.lake.view.LakeQuery;
 import io.icegate.lake.view.LakeView;
@@ -20,9 +22,7 @@ import io.icegate.lake.wal.WalWriter;
 import io.icegate.lake.wal.WalWriterSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +41,25 @@ import org.apache.iceberg.data.GenericRecord;
 public final class TestLake implements AutoCloseable {
   public static final TenantId TENANT = new TenantId("team-a");
 
-  public final InMemoryObjectStore memory = new InMemoryObjectStore();
-  public final FaultInjectingObjectStore store = new FaultInjectingObjectStore(memory);
-  public final LakeLocations locations = new LakeLocations("memory://lake");
-  public final ObjectStoreCatalog catalog = catalog();
-  public final MovableClock clock = new MovableClock();
+  /** The store under the fault injection; null when the lake is not in memory. */
+  public final InMemoryObjectStore memory;
+
+  public final FaultInjectingObjectStore store;
+  public final LakeLocations locations;
+  public final ObjectStoreCatalog catalog;
+  public final MovableClock clock = MovableClock.following();
   public final WalWriter wal;
 
   public TestLake(String... lanes) {
+    this(new InMemoryObjectStore(), new LakeLocations("memory://lake"), lanes);
+  }
+
+  /** A lake on {@code base} (S3Proxy, a folder) at {@code locations}. */
+  public TestLake(ObjectStore base, LakeLocations locations, String... lanes) {
+    this.memory = base instanceof InMemoryObjectStore inMemory ? inMemory : null;
+    this.store = new FaultInjectingObjectStore(base);
+    this.locations = locations;
+    this.catalog = catalog();
     WalWriterSettings settings =
         new WalWriterSettings(
             List.of(lanes), 16L << 20, Duration.ZERO, Duration.ofSeconds(30), 64L << 20);
@@ -100,7 +111,7 @@ public final class TestLake implements AutoCloseable {
 
   /** Seqs of a lane's segments present in the store. */
   public List<Long> segments(String lane) {
-    try (Stream<ObjectInfo> objects = memory.list(WalKeys.lanePrefix(WalSignal.LOGS, lane))) {
+    try (Stream<ObjectInfo> objects = store.list(WalKeys.lanePrefix(WalSignal.LOGS, lane))) {
       return objects.map(info -> WalKeys.parse(info.key()).orElseThrow().seq()).toList();
     }
   }
@@ -125,26 +136,4 @@ public final class TestLake implements AutoCloseable {
   }
 
   /** The wall clock plus an offset the test moves forward. */
-  public static final class MovableClock extends Clock {
-    private volatile Duration ahead = Duration.ZERO;
-
-    public void advance(Duration by) {
-      ahead = ahead.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(ahead);
-    }
-  }
 }

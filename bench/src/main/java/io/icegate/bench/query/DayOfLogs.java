@@ -22,6 +22,7 @@ public final class DayOfLogs {
   private final long total;
   private final int services;
   private long emitted;
+  private long otlpBytes;
   private int request;
   private byte[] someTraceId;
 
@@ -41,7 +42,9 @@ public final class DayOfLogs {
     if (size <= 0) {
       return List.of();
     }
-    List<Record> records = source.request(size).rows();
+    LoghubRows.Request generated = source.request(size);
+    otlpBytes += generated.inputBytes();
+    List<Record> records = generated.rows();
     String service = service(request++ % services);
     Map<String, String> resource = new HashMap<>();
     resource.put("service.name", service);
@@ -60,6 +63,11 @@ public final class DayOfLogs {
       }
     }
     return records;
+  }
+
+  /** The decoded OTLP protobuf size of the records emitted so far (LoghubRows' estimate). */
+  public long otlpBytes() {
+    return otlpBytes;
   }
 
   /** A trace id of a row from the middle of the day, for point lookups. */

@@ -86,6 +86,12 @@ public final class JobRunner {
       String prefix = dryRun ? "icegate.maintain.dry.run." : "icegate.maintain.deleted.";
       registry.counter(prefix + "objects", "job", job.name()).increment(report.objects());
       registry.counter(prefix + "bytes", "job", job.name()).increment(report.bytes());
+      String measures = dryRun ? "icegate.maintain.dry.run." : "icegate.maintain.";
+      report
+          .counts()
+          .forEach(
+              (name, amount) ->
+                  registry.counter(measures + name, "job", job.name()).increment(amount));
       lastSuccessSeconds.set(clock.instant().getEpochSecond());
       count(Outcome.SUCCESS);
       if (report.objects() > 0 || !report.actions().isEmpty()) {

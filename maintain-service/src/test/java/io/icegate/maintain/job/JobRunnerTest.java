@@ -81,6 +81,45 @@ class JobRunnerTest {
     assertThat(runner.lastReport()).isEmpty();
   }
 
+  @Test
+  void aReportsCountsBecomeCountersOfTheJobDryRunsApart() {
+    JobRunner runner =
+        runner(
+            "holder-1",
+            new MaintenanceJob() {
+              @Override
+              public String name() {
+                return "measuring";
+              }
+
+              @Override
+              public JobReport run(boolean dryRun) {
+                return new JobReport.Builder(dryRun)
+                    .count("rewritten.files", 3)
+                    .count("rewritten.files", 2)
+                    .count("rewritten.rows", 70)
+                    .build();
+              }
+            });
+
+    runner.runOnce(true);
+    assertThat(count("icegate.maintain.dry.run.rewritten.files")).isEqualTo(5);
+    assertThat(count("icegate.maintain.rewritten.files")).isZero();
+    runner.runOnce(false);
+    runner.runOnce(false);
+    assertThat(
+            registry
+                .get("icegate.maintain.rewritten.files")
+                .tag("job", "measuring")
+                .counter()
+                .count())
+        .isEqualTo(10);
+    assertThat(count("icegate.maintain.rewritten.rows")).isEqualTo(140);
+    assertThat(runner.lastReport().orElseThrow().counts())
+        .containsEntry("rewritten.files", 5L)
+        .containsEntry("rewritten.rows", 70L);
+  }
+
   private JobRunner runner(String holder, MaintenanceJob job) {
     return new JobRunner(
         job,
