@@ -2,13 +2,13 @@ package io.icegate.query.promql.ast;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.regex.Pattern;
+import io.icegate.query.regex.GoRegex;
 
 /**
  * A label matcher. Regular expressions are anchored at both ends, as Prometheus anchors them; the
  * pattern is compiled once.
  */
-public record Matcher(String name, Type type, String value, Pattern pattern) {
+public record Matcher(String name, Type type, String value, GoRegex pattern) {
   public enum Type {
     EQ("="),
     NEQ("!="),
@@ -33,13 +33,13 @@ public record Matcher(String name, Type type, String value, Pattern pattern) {
   }
 
   /**
-   * Builds a matcher; a bad regular expression throws {@link
-   * java.util.regex.PatternSyntaxException}.
+   * Builds a matcher; a bad regular expression throws {@link IllegalArgumentException} in Go's
+   * words ({@link GoRegex#fullMatch}: {@code ^(?s:re)$}, as Prometheus compiles it).
    */
   public static Matcher of(String name, Type type, String value) {
-    Pattern p = null;
+    GoRegex p = null;
     if (type == Type.RE || type == Type.NRE) {
-      p = Pattern.compile("^(?:" + value + ")$", Pattern.DOTALL);
+      p = GoRegex.fullMatch(value);
     }
     return new Matcher(name, type, value, p);
   }
@@ -50,8 +50,8 @@ public record Matcher(String name, Type type, String value, Pattern pattern) {
     return switch (type) {
       case EQ -> v.equals(value);
       case NEQ -> !v.equals(value);
-      case RE -> pattern.matcher(v).matches();
-      case NRE -> !pattern.matcher(v).matches();
+      case RE -> pattern.find(v);
+      case NRE -> !pattern.find(v);
     };
   }
 

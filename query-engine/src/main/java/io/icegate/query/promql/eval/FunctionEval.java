@@ -9,6 +9,7 @@ import io.icegate.query.promql.eval.Value.Vector;
 import io.icegate.query.promql.eval.Value.Window;
 import io.icegate.query.promql.parse.GoFormat;
 import io.icegate.query.promql.parse.Literals;
+import io.icegate.query.regex.GoRegex;
 import io.icegate.query.series.Labels;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** PromQL functions on floats, following {@code promql/functions.go}. */
 final class FunctionEval {
@@ -239,10 +238,10 @@ final class FunctionEval {
     String repl = stringArg(c.args().get(2));
     String src = stringArg(c.args().get(3));
     String regex = stringArg(c.args().get(4));
-    Pattern p;
+    GoRegex p;
     try {
-      p = Pattern.compile("^(?s:" + regex + ")$");
-    } catch (PatternSyntaxException e) {
+      p = GoRegex.fullMatch(regex);
+    } catch (IllegalArgumentException e) {
       throw new PromqlEvalException("invalid regular expression in label_replace(): " + regex);
     }
     if (!isValidLabelName(dst)) {
@@ -250,9 +249,9 @@ final class FunctionEval {
     }
     List<Sample> out = new ArrayList<>();
     for (Sample s : vectorArg(ev, c.args().get(0), t)) {
-      java.util.regex.Matcher m = p.matcher(s.labels().get(src));
-      if (m.matches()) {
-        String res = GoRegexExpand.expand(repl, m);
+      com.google.re2j.Matcher m = p.matcher(s.labels().get(src));
+      if (m.find()) {
+        String res = p.expand(m, repl);
         boolean drop = dst.equals(Labels.METRIC_NAME) ? false : s.dropName();
         out.add(new Sample(s.labels().with(dst, res), s.value(), s.h(), drop));
       } else {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Recursive-descent parser for PromQL with Prometheus' operator precedence and its type checks
@@ -532,8 +531,8 @@ public final class PromqlParser {
       String value = unquote(vt);
       try {
         matchers.add(Matcher.of(labelName, type, value));
-      } catch (PatternSyntaxException e) {
-        throw error(vt.pos(), "invalid regular expression: " + e.getDescription());
+      } catch (IllegalArgumentException e) {
+        throw error(vt.pos(), e.getMessage());
       }
       if (peek().kind() == Kind.COMMA) {
         advance();

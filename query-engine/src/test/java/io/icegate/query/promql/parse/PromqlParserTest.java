@@ -35,7 +35,7 @@ class PromqlParserTest {
         "up offset 1m offset 2m|1:14: parse error: offset may not be set multiple times",
         "up @ 1 @ 2|1:8: parse error: @ <timestamp> may not be set multiple times",
         "up[5m][1m:]|1:1: parse error: subquery is only allowed on instant vector, got range vector instead",
-        "up{a=~\"(\"}|1:7: parse error: invalid regular expression: Unclosed group",
+        "up{a=~\"(\"}|1:7: parse error: error parsing regexp: missing closing ): `(`",
         "\"unterminated|1:1: parse error: unterminated quoted string",
         "up ! 1|1:4: parse error: unexpected character after '!': ' '",
         "(up|1:4: parse error: unexpected end of input in paren expression, expected \")\"",
