@@ -52,7 +52,7 @@ public final class RuleValidator {
 
   /** The checker of each language; the PromQL one is a stand-in until the PromQL parser lands. */
   public static List<ExpressionChecker> standard() {
-    return List.of(new LogQlChecker(), new PlausiblePromQlChecker(), new SqlChecker());
+    return List.of(new LogQlChecker(), new PromQlChecker(), new SqlChecker());
   }
 
   /** The configured limits (body size, rules per group). */

@@ -116,7 +116,7 @@ class GrafanaPrometheusRulerTest {
 
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body())
-        .contains("rule 1 (alert SlowRequests): invalid promql expression at line 1, column 19")
-        .contains("unclosed '('");
+        .contains("rule 1 (alert SlowRequests): invalid promql expression at line 1, column 83")
+        .contains("parse error: unexpected end of input in function call argument list");
   }
 }

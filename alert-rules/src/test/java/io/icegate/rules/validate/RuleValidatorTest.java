@@ -78,11 +78,16 @@ class RuleValidatorTest {
   }
 
   @Test
-  void implausiblePromQlNamesThePosition() {
+  void invalidPromQlNamesThePosition() {
     assertThatThrownBy(() -> validator.validate(RuleLanguage.PROMQL, alert("sum(rate(up[5m])")))
         .isInstanceOf(InvalidRuleException.class)
         .hasMessageContaining(
-            "invalid promql expression at line 1, column 4: 1:4: parse error: unclosed '('");
+            "invalid promql expression at line 1, column 17: 1:17: parse error: unexpected end of"
+                + " input in aggregation, expected \")\"");
+    assertThatThrownBy(() -> validator.validate(RuleLanguage.PROMQL, alert("rate(up) > 1")))
+        .isInstanceOf(InvalidRuleException.class)
+        .hasMessageContaining(
+            "expected type range vector in call to function \"rate\", got instant vector");
     assertThatThrownBy(() -> validator.validate(RuleLanguage.PROMQL, alert("up{job=\"a}")))
         .isInstanceOf(InvalidRuleException.class)
         .hasMessageContaining("unterminated quoted string");
