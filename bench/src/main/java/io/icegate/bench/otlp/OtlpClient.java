@@ -8,10 +8,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.icegate.ingest.otlp.GrpcBytes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -111,8 +108,8 @@ public interface OtlpClient extends AutoCloseable {
               .setType(MethodDescriptor.MethodType.UNARY)
               .setFullMethodName(
                   MethodDescriptor.generateFullMethodName(SERVICES.get(signal), "Export"))
-              .setRequestMarshaller(new Bytes())
-              .setResponseMarshaller(new Bytes())
+              .setRequestMarshaller(GrpcBytes.MARSHALLER)
+              .setResponseMarshaller(GrpcBytes.MARSHALLER)
               .build();
     }
 
@@ -140,23 +137,6 @@ public interface OtlpClient extends AutoCloseable {
     @Override
     public void close() {
       channel.shutdownNow();
-    }
-  }
-
-  /** Raw bytes as the gRPC message. */
-  final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }

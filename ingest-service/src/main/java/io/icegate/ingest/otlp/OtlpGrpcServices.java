@@ -10,10 +10,6 @@ import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The OTLP/gRPC services on the ingest gRPC port (4317); all three delegate to {@link
@@ -24,23 +20,6 @@ import java.io.UncheckedIOException;
  */
 @Factory
 final class OtlpGrpcServices {
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
-
   @Bean
   @Named("otlp-logs")
   ServerServiceDefinition logs(OtlpGrpcExport export) {
@@ -62,7 +41,7 @@ final class OtlpGrpcServices {
   private static <R extends Message, A extends Message> ServerServiceDefinition service(
       OtlpGrpcExport export, OtlpSignal<R> signal, MethodDescriptor<R, A> generated) {
     MethodDescriptor<byte[], A> method =
-        generated.toBuilder(BYTES, generated.getResponseMarshaller()).build();
+        generated.toBuilder(GrpcBytes.MARSHALLER, generated.getResponseMarshaller()).build();
     return ServerServiceDefinition.builder(method.getServiceName())
         .addMethod(
             method,

@@ -22,10 +22,8 @@ import io.opentelemetry.proto.common.v1.KeyValueList;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,24 +43,9 @@ class OtlpDeepNestingTest {
   private static final int LEVELS = 2_000;
   private static final String LIMIT = "icegate.ingest.limits.max-any-value-nesting";
 
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
   private static final MethodDescriptor<byte[], byte[]> RAW_EXPORT =
-      LogsServiceGrpc.getExportMethod().toBuilder(BYTES, BYTES).build();
+      LogsServiceGrpc.getExportMethod().toBuilder(GrpcBytes.MARSHALLER, GrpcBytes.MARSHALLER)
+          .build();
 
   @TempDir static Path root;
   private static IngestServer server;
