@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.icegate.lake.runtime.MovableClock;
+import io.icegate.lake.store.ForwardingObjectStore;
 import io.icegate.lake.store.InMemoryObjectStore;
 import io.icegate.lake.store.ObjectInfo;
 import io.icegate.lake.store.ObjectStore;
@@ -119,7 +120,7 @@ class RootChainTest {
   }
 
   /** Records the startAfter of every root listing. */
-  private static final class ListingRecorder extends ForwardingStore {
+  private static final class ListingRecorder extends ForwardingObjectStore {
     private final List<Optional<String>> listings;
 
     ListingRecorder(ObjectStore delegate, List<Optional<String>> listings) {

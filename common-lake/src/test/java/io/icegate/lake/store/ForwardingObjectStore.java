@@ -1,17 +1,15 @@
-package io.icegate.lake.catalog;
+package io.icegate.lake.store;
 
-import io.icegate.lake.store.ObjectInfo;
-import io.icegate.lake.store.ObjectStore;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Test base for small store decorators: forwards every call. */
-class ForwardingStore implements ObjectStore {
+/** Test base for small store decorators (any module's tests): forwards every call. */
+public class ForwardingObjectStore implements ObjectStore {
   private final ObjectStore delegate;
 
-  ForwardingStore(ObjectStore delegate) {
+  protected ForwardingObjectStore(ObjectStore delegate) {
     this.delegate = delegate;
   }
 
