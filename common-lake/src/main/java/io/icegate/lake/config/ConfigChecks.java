@@ -32,7 +32,7 @@ public final class ConfigChecks {
     return value;
   }
 
-  public static long atLeast(String key, long value, long min) {
+  public static int atLeast(String key, int value, int min) {
     if (value < min) {
       throw new InvalidConfigurationException(key, "must be at least " + min + ", got " + value);
     }

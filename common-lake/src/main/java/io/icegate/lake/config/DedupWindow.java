@@ -41,8 +41,8 @@ public record DedupWindow(Duration value) {
   }
 
   private static Duration resolve(PropertyResolver properties) {
-    Optional<Duration> current = properties.getProperty(KEY, Duration.class);
-    Duration chosen = current.orElse(null);
+    Duration chosen = properties.getProperty(KEY, Duration.class).orElse(null);
+    String source = KEY;
     for (String old : DEPRECATED_KEYS) {
       Optional<Duration> value = properties.getProperty(old, Duration.class);
       if (value.isEmpty()) {
@@ -50,10 +50,10 @@ public record DedupWindow(Duration value) {
       }
       if (chosen == null) {
         chosen = value.get();
+        source = old;
         LOG.warn("{} is deprecated: set {} instead (read by ingest, query and maintain)", old, KEY);
       } else if (!chosen.equals(value.get())) {
-        LOG.warn(
-            "{} is deprecated and ignored: {} is {}", old, KEY + " (or an earlier key)", chosen);
+        LOG.warn("{} is deprecated and ignored: {} sets the window to {}", old, source, chosen);
       }
     }
     return chosen == null ? DEFAULT : chosen;

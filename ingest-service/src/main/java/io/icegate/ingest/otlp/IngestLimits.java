@@ -62,11 +62,10 @@ public record IngestLimits(
             PREFIX + "max-decompressed-bytes",
             orDefault(maxDecompressedBytes, DEFAULT_MAX_DECOMPRESSED_BYTES));
     maxAttributesPerRecord =
-        (int)
-            atLeast(
-                PREFIX + "max-attributes-per-record",
-                orDefault(maxAttributesPerRecord, DEFAULT_MAX_ATTRIBUTES_PER_RECORD),
-                0);
+        atLeast(
+            PREFIX + "max-attributes-per-record",
+            orDefault(maxAttributesPerRecord, DEFAULT_MAX_ATTRIBUTES_PER_RECORD),
+            0);
     maxAttributeValueLength =
         positive(
             PREFIX + "max-attribute-value-length",

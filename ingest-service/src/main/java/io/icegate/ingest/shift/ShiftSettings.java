@@ -2,6 +2,7 @@ package io.icegate.ingest.shift;
 
 import static java.util.Objects.requireNonNull;
 
+import io.icegate.lake.config.DedupWindow;
 import java.time.Duration;
 
 /**
@@ -17,7 +18,6 @@ public record ShiftSettings(
     int maxSegmentsPerCycle, long targetFileSizeBytes, Duration dedupWindow, Duration maxPlanAge) {
   public static final int DEFAULT_MAX_SEGMENTS_PER_CYCLE = 64;
   public static final long DEFAULT_TARGET_FILE_SIZE_BYTES = 128L << 20;
-  public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofMinutes(15);
   public static final Duration DEFAULT_MAX_PLAN_AGE = Duration.ofMinutes(30);
 
   public ShiftSettings {
@@ -35,7 +35,7 @@ public record ShiftSettings(
     return new ShiftSettings(
         DEFAULT_MAX_SEGMENTS_PER_CYCLE,
         DEFAULT_TARGET_FILE_SIZE_BYTES,
-        DEFAULT_DEDUP_WINDOW,
+        DedupWindow.DEFAULT,
         DEFAULT_MAX_PLAN_AGE);
   }
 

@@ -3,7 +3,6 @@ package io.icegate.query.regex;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -183,17 +182,6 @@ public final class GoRegex {
 
   private static boolean isNameChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  }
-
-  /** Indexes (0-based, group 1 first) of the named groups, in order. */
-  public List<Integer> namedGroupIndexes() {
-    List<Integer> indexes = new ArrayList<>();
-    for (int i = 0; i < groupNames.size(); i++) {
-      if (groupNames.get(i) != null) {
-        indexes.add(i);
-      }
-    }
-    return indexes;
   }
 
   @Override

@@ -65,27 +65,15 @@ class LokiBadInputTest {
             "/loki/api/v1/labels",
             RANGE);
     for (String path : paths) {
-      double badBefore = lokiRequests("bad_data");
-      double okBefore = lokiRequests("ok");
+      double badBefore = loki.requests("bad_data");
+      double okBefore = loki.requests("ok");
 
       assertThat(loki.get(path, LokiClient.query("query", bad)).status()).as(path).isEqualTo(400);
       assertThat(loki.get(path, LokiClient.query("query", good)).status()).as(path).isEqualTo(200);
 
-      assertThat(lokiRequests("bad_data")).as(path).isEqualTo(badBefore + 1);
-      assertThat(lokiRequests("ok")).as(path).isEqualTo(okBefore + 1);
+      assertThat(loki.requests("bad_data")).as(path).isEqualTo(badBefore + 1);
+      assertThat(loki.requests("ok")).as(path).isEqualTo(okBefore + 1);
     }
-  }
-
-  /** {@code icegate_query_requests_total{api="loki",outcome=...}} on /metrics, 0 when absent. */
-  private double lokiRequests(String outcome) {
-    String series = "icegate_query_requests_total{api=\"loki\",outcome=\"" + outcome + "\"} ";
-    return stack
-        .get("/metrics")
-        .text()
-        .lines()
-        .filter(line -> line.startsWith(series))
-        .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
-        .sum();
   }
 
   @Test

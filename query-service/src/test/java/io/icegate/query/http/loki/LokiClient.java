@@ -25,6 +25,18 @@ public final class LokiClient {
     this.stack = stack;
   }
 
+  /** {@code icegate_query_requests_total{api="loki",outcome=...}} on /metrics, 0 when absent. */
+  public double requests(String outcome) {
+    String series = "icegate_query_requests_total{api=\"loki\",outcome=\"" + outcome + "\"} ";
+    return stack
+        .get("/metrics")
+        .text()
+        .lines()
+        .filter(line -> line.startsWith(series))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
+        .sum();
+  }
+
   /** An answer: status and parsed JSON (null when the body is not JSON). */
   public record Reply(int status, String text, JsonNode json) {
     public List<String> strings(String field) {

@@ -1,10 +1,12 @@
 package io.icegate.query.http.loki.tail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.icegate.lake.wal.WalSignal;
 import io.icegate.query.LakeStack;
+import io.icegate.query.http.loki.LokiClient;
 import io.icegate.query.http.loki.index.SdkLogs;
 import io.icegate.query.http.loki.index.SdkLogs.Line;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,5 +191,23 @@ class TailWebSocketTest {
     connect("acme", delay, "query", "{service_name=\"tailed\"}", "delay_for", "6");
     assertThat(delay.frames.poll(60, TimeUnit.SECONDS))
         .contains("delay_for can't be greater than 5");
+  }
+
+  @Test
+  void refusedAndOpenedTailsAreCountedInTheQueryMetrics() throws Exception {
+    LokiClient loki = new LokiClient(stack);
+    double badBefore = loki.requests("bad_data");
+    double okBefore = loki.requests("ok");
+
+    Client refused = new Client();
+    connect("acme", refused, "query", "{service_name=~\".*\"}");
+    assertThat(refused.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1008);
+    assertThat(loki.requests("bad_data")).isEqualTo(badBefore + 1);
+
+    Client opened = new Client();
+    WebSocket socket = connect("acme", opened, "query", "{service_name=\"tailed\"}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> loki.requests("ok") >= okBefore + 1);
+    assertThat(loki.requests("ok")).isEqualTo(okBefore + 1);
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(30, TimeUnit.SECONDS);
   }
 }
